@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/** `samesurf-emulator` / `npm run emulator -- --port 8787`: the API v3 emulator from the command line. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startEmulator, type EmulatorOptions } from './server.js';
+import type { ApiKey } from './state.js';
+
+const USAGE = `Usage: samesurf-emulator [options]
+  --port N              port to listen on (default 8787; 0 = any free port)
+  --host HOST           interface (default 127.0.0.1)
+  --keys FILE           JSON array of extra keys: [{"apikey","apisecret","allowNone"?,"reseller"?,"subscription"?}]
+  --seed FILE           JSON array of rooms to create at start (see README)
+  --allowed-origins L   comma-separated origins allowed by CORS (default: any)
+  --realtime-origin O   origin of invitation links (default: the emulator's own)
+  --iat-skew S          seconds a token's iat may be off (default 300)
+  --test-mode           turn on the /__emulator/ control endpoints (faults, end room, reset, clock)
+  --help`;
+
+function fail(message: string): never {
+  console.error(`samesurf-emulator: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function readJsonFile(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    fail(`cannot read ${what} from ${file}: ${(err as Error).message}`);
+  }
+}
+
+function parseKeys(value: unknown): ApiKey[] {
+  if (!Array.isArray(value)) fail('--keys must hold a JSON array');
+  return value.map((k: Record<string, unknown>, i) => {
+    if (typeof k?.apikey !== 'string' || typeof k?.apisecret !== 'string') fail(`key ${i} needs "apikey" and "apisecret" strings`);
+    return {
+      apikey: k.apikey,
+      apisecret: k.apisecret,
+      allowNone: k.allowNone === true,
+      reseller: k.reseller === true,
+      subscription: typeof k.subscription === 'string' ? k.subscription : `sub-${k.apikey}`,
+    };
+  });
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string' },
+      keys: { type: 'string' },
+      seed: { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      'realtime-origin': { type: 'string' },
+      'iat-skew': { type: 'string' },
+      'test-mode': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (err) {
+  fail((err as Error).message);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0 to 65535, not ${args.port}`);
+const options: EmulatorOptions = { port, host: args.host, testMode: args['test-mode'] };
+if (args.keys) options.keys = parseKeys(readJsonFile(args.keys, 'keys'));
+if (args.seed) options.seed = readJsonFile(args.seed, 'seed rooms') as EmulatorOptions['seed'];
+if (args['allowed-origins']) options.allowedOrigins = args['allowed-origins'].split(',').map((s) => s.trim());
+if (args['realtime-origin']) options.realtimeOrigin = args['realtime-origin'];
+if (args['iat-skew']) options.iatSkewSeconds = Number(args['iat-skew']);
+
+try {
+  const emulator = await startEmulator(options);
+  console.log(`SameSurf emulator listening on ${emulator.url}`);
+  const stop = () => emulator.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  fail((err as Error).message);
+}

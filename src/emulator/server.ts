@@ -1,0 +1,250 @@
+/** The emulator's HTTP server: routing, CORS, body limits, JWT checks, faults, JSON errors. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { findProblem } from '../api/validate.js';
+import { authenticate } from './auth.js';
+import { ApiFailure } from './calls/context.js';
+import { CALLS, isCallName, normalizeQuirks } from './calls/index.js';
+import { handleControl, seedRoom, type SeedRoom } from './control.js';
+import { FaultQueue, type Fault } from './faults.js';
+import { clientIp, readBody, send, sendFailure, sendJson, statusFor } from './http.js';
+import { recordingVideo, screenshotPng } from './media.js';
+import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
+import { EmulatorState, type ApiKey } from './state.js';
+
+export interface EmulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Turns on /__emulator/ control endpoints (faults, end room, reset, clock). */
+  testMode?: boolean;
+  /** Keys besides the built-in ones. */
+  keys?: ApiKey[];
+  /** Origins that may call the API from a page: `*` (default) or a list. */
+  allowedOrigins?: '*' | string[];
+  /** Origin of invitation links (default: the emulator's own URL); the emulator serves them whatever the Host. */
+  realtimeOrigin?: string;
+  /** How far a token's `iat` may be from the emulator's clock (default 300 s). */
+  iatSkewSeconds?: number;
+  /** Largest request body accepted (default 64 KiB). */
+  maxBodyBytes?: number;
+  /** Rooms to create at start, e.g. ended rooms with recordings. */
+  seed?: SeedRoom[];
+}
+
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string;
+  /** `url` + `/api/v3`: what a client's `baseUrl` should be. */
+  apiBase: string;
+  port: number;
+  state: EmulatorState;
+  close(): Promise<void>;
+}
+
+const ROOM_PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  // Any site may frame the room page, as the real one is framed by the launcher.
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors *; base-uri 'none'",
+  'Referrer-Policy': 'no-referrer',
+};
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const state = new EmulatorState(options.keys ?? []);
+  const faults = new FaultQueue();
+  const requests = new Map<string, number>();
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const skew = options.iatSkewSeconds ?? 300;
+  const allowed = options.allowedOrigins ?? '*';
+  let base = '';
+  let realtime = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // Never crash: whatever went wrong becomes a JSON 500.
+      if (!res.headersSent) sendFailure(res, 500, 100, `The emulator failed: ${(err as Error)?.message ?? err}`);
+      else res.destroy();
+    });
+  });
+
+  function corsHeaders(req: IncomingMessage): Record<string, string> | undefined {
+    const origin = req.headers.origin;
+    if (!origin) return {};
+    if (allowed !== '*' && !allowed.includes(origin) && !req.url?.startsWith('/__emulator/')) return undefined;
+    return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': 'Retry-After' };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const cors = corsHeaders(req);
+
+    if (method === 'OPTIONS') {
+      if (!cors) return send(res, 403, 'text/plain', 'Origin not allowed');
+      return send(res, 204, 'text/plain', '', {
+        ...cors,
+        'Access-Control-Allow-Methods': 'POST, GET, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+        'Access-Control-Max-Age': '600',
+      });
+    }
+
+    if (path.startsWith('/api/v3/')) {
+      if (!cors) return sendFailure(res, 403, 100, `The origin ${req.headers.origin} may not call this API.`);
+      return api(req, res, path.slice('/api/v3/'.length), method, cors);
+    }
+    if (path.startsWith('/__emulator/')) {
+      if (!options.testMode) return sendFailure(res, 404, 100, 'Control endpoints are off: start the emulator with --test-mode.', cors);
+      const body = await readJson(req, res, cors ?? {});
+      if (body === FAILED) return;
+      const answer = handleControl({ state, faults, requests, reseed }, method, path, body);
+      return sendJson(res, answer.status, answer.body, cors);
+    }
+    if (path.startsWith('/realtime/')) return realtimePage(req, res, path, method, url);
+    if (path.startsWith('/__media/')) return media(res, path.slice('/__media/'.length), method);
+    if (path === '/' && method === 'GET') {
+      return send(res, 200, 'text/plain; charset=utf-8', `SameSurf API v3 emulator. POST ${base}/api/v3/<call>\n`);
+    }
+    return sendFailure(res, 404, 100, `Nothing at ${method} ${path}. The API is under /api/v3/.`, cors);
+  }
+
+  const FAILED = Symbol('failed');
+  async function readJson(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<unknown> {
+    const body = await readBody(req, maxBody);
+    if (!body.ok) {
+      sendFailure(res, 413, 100, `The request body is larger than ${maxBody} bytes.`, { ...headers, Connection: 'close' });
+      return FAILED;
+    }
+    if (body.text.trim() === '') return {};
+    try {
+      return JSON.parse(body.text);
+    } catch (err) {
+      sendFailure(res, 400, 100, `The request body is not valid JSON: ${(err as Error).message}`, headers);
+      return FAILED;
+    }
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, call: string, method: string, cors: Record<string, string>) {
+    if (!isCallName(call)) {
+      return sendFailure(res, 404, 100, `Unknown call "${call}". Calls: ${Object.keys(CALLS).join(', ')}.`, cors);
+    }
+    if (method !== 'POST') return sendFailure(res, 405, 100, `${call} takes POST, not ${method}.`, { ...cors, Allow: 'POST, OPTIONS' });
+    requests.set(call, (requests.get(call) ?? 0) + 1);
+
+    const fault = faults.take(call);
+    if (fault && (await applyFault(res, fault, cors))) return;
+
+    const raw = await readJson(req, res, cors);
+    if (raw === FAILED) return;
+    const auth = await authenticate(req.headers.authorization, state, skew);
+    if (!auth.ok) return sendFailure(res, 401, 101, `Invalid JWT token: ${auth.reason}`, cors);
+
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return sendFailure(res, 400, 100, 'The request body must be a JSON object.', cors);
+    }
+    const body = normalizeQuirks(call, raw as Record<string, unknown>);
+    const problem = findProblem(call, body);
+    if (problem) {
+      const code = problem.errorcode ?? 100;
+      return sendFailure(res, code === 100 ? 400 : statusFor(code), code, problem.message, cors);
+    }
+    try {
+      const result = CALLS[call]({
+        state,
+        key: auth.key,
+        body,
+        roomLink: (room, token) => `${realtime}/${room.room}/${token}`,
+        mediaLink: (id) => `${base}/__media/${id}`,
+      });
+      sendJson(res, 200, { ...result, success: true }, cors);
+    } catch (err) {
+      if (!(err instanceof ApiFailure)) throw err;
+      sendFailure(res, statusFor(err.errorcode), err.errorcode, err.message, cors);
+    }
+  }
+
+  /** Returns true when the fault answered (or dropped) the request itself. */
+  async function applyFault(res: ServerResponse, fault: Fault, cors: Record<string, string>): Promise<boolean> {
+    if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    const headers = fault.retryAfter === undefined ? cors : { ...cors, 'Retry-After': String(fault.retryAfter) };
+    if (fault.drop) {
+      res.socket?.destroy();
+      return true;
+    }
+    if (fault.malformed) {
+      send(res, fault.status ?? 200, 'application/json', '{"success": tru', headers);
+      return true;
+    }
+    if (fault.empty) {
+      send(res, fault.status ?? 200, 'application/json', '', headers);
+      return true;
+    }
+    if (fault.errorcode !== undefined) {
+      sendFailure(res, fault.status ?? 200, fault.errorcode, fault.error ?? `Injected fault (errorcode ${fault.errorcode}).`, headers);
+      return true;
+    }
+    if (fault.status !== undefined) {
+      send(res, fault.status, 'text/plain; charset=utf-8', `Injected HTTP ${fault.status}`, headers);
+      return true;
+    }
+    return false;
+  }
+
+  async function realtimePage(req: IncomingMessage, res: ServerResponse, path: string, method: string, url: URL) {
+    if (path === '/realtime/__room.css') return send(res, 200, 'text/css; charset=utf-8', ROOM_CSS);
+    if (path === '/realtime/__room.js') return send(res, 200, 'text/javascript; charset=utf-8', ROOM_JS);
+    const parts = path.split('/').slice(2).map(decodeURIComponent);
+    const html = (entry: { status: number; html: string }) =>
+      send(res, entry.status, 'text/html; charset=utf-8', entry.html, ROOM_PAGE_HEADERS);
+    if (parts.length === 2 && method === 'GET') {
+      return html(enterRoom(state, parts[0]!, parts[1]!, clientIp(req), url.searchParams.get('name')));
+    }
+    if (parts.length === 3 && parts[2] === 'leave' && method === 'POST') {
+      const body = await readBody(req, 4096);
+      const guid = body.ok ? new URLSearchParams(body.text).get('guid') ?? '' : '';
+      return html(leaveRoom(state, parts[0]!, guid));
+    }
+    return html({ status: 404, html: errorPage('Invalid invitation', 'This is not an invitation link.') });
+  }
+
+  function media(res: ServerResponse, id: string, method: string) {
+    const link = state.media.get(id);
+    const headers = { 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' };
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only', headers);
+    if (!link) return send(res, 404, 'text/plain', 'No such link.', headers);
+    if (state.now() > link.expiresAt) return send(res, 410, 'text/plain', 'This link has expired.', headers);
+    if (link.kind === 'video') return send(res, 200, 'video/webm', recordingVideo(), headers);
+    return send(res, 200, 'image/png', screenshotPng(link.width, link.height), headers);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  realtime = `${(options.realtimeOrigin ?? base).replace(/\/+$/, '')}/realtime`;
+  function reseed() {
+    for (const seed of options.seed ?? []) {
+      const answer = seedRoom(state, seed);
+      if (answer.status !== 200) throw new Error(`Seed room: ${String(answer.body.error)}`);
+    }
+  }
+  reseed();
+
+  return {
+    url: base,
+    apiBase: `${base}/api/v3`,
+    port,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm test`: type-check, Node tests of the emulator, browser tests in headless Chromium.
+// Ends with one line "N passed, N failed" summed over every suite.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const chrome = process.env.CHROME_PATH || CANDIDATES.find((p) => existsSync(p));
+if (!chrome || !existsSync(chrome)) {
+  console.error(
+    'No Chrome or Chromium found: install one (Debian: apt-get install chromium) or set CHROME_PATH to its binary.',
+  );
+  process.exit(1);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'samesurf-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const env = { ...process.env, CHROME_PATH: chrome };
+
+function run(title, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${title}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return result.status === 0;
+}
+
+function add(title, counts, ok) {
+  // A runner that failed without reporting any failure still fails the run.
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  for (const k of Object.keys(totals)) totals[k] += counts[k] ?? 0;
+  console.log(`--- ${title}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+}
+
+// 1. Types.
+const typesOk = run('type-check (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+add('type-check', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 }, typesOk);
+
+// 2. Node tests (the emulator, the client in Node).
+const nodeDir = 'test/emulator';
+const nodeFiles = readdirSync(nodeDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(nodeDir, f));
+const tap = join(tmp, 'node.tap');
+const nodeOk = run('node tests', process.execPath, [
+  '--import', 'tsx',
+  '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+  ...nodeFiles,
+]);
+const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const tapCount = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0);
+add('node tests', { passed: tapCount('pass'), failed: tapCount('fail') + tapCount('cancelled'), skipped: tapCount('skipped') }, nodeOk);
+
+// 3. Browser tests.
+const counts = join(tmp, 'wtr.json');
+const wtrOk = run('browser tests (web-test-runner, headless Chromium)', process.execPath, [
+  'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs',
+], { SAMESURF_WTR_COUNTS: counts });
+add('browser tests', existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 }, wtrOk);
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,82 @@
+// Browser tests: real headless Chromium, the emulator started beside the dev server
+// (another origin, so every call is a real cross-origin request).
+import { writeFileSync } from 'node:fs';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { tsImport } from 'tsx/esm/api';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+/** Starts the emulator in test mode and serves its URL to tests as /__emulator.js. */
+function emulatorPlugin() {
+  let emulator;
+  return {
+    name: 'samesurf-emulator',
+    async serverStart() {
+      const { startEmulator } = await tsImport('./src/emulator/index.ts', import.meta.url);
+      emulator = await startEmulator({ testMode: true });
+    },
+    async serverStop() {
+      await emulator?.close();
+    },
+    serve(context) {
+      if (context.path === '/__emulator.js') {
+        return { body: `export const base = ${JSON.stringify(emulator.url)};\n`, type: 'js' };
+      }
+    },
+  };
+}
+
+/** Writes pass/fail counts for test/run-all.mjs to sum with the other suites. */
+function countReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const t of suite.tests) counts[t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed']++;
+        for (const s of suite.suites) walk(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) counts.failed++;
+        else if (session.errors?.length) counts.failed++;
+      }
+      if (file) writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/emulator/**', '!test/e2e/**'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    emulatorPlugin(),
+    commonjs({ include: ['**/node_modules/jsrsasign/**'], strictRequires: false }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(process.env.SAMESURF_WTR_COUNTS)],
+};

@@ -71,7 +71,8 @@ export class SameSurfClient {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw fail('No fetch is available: pass one as the fetch option.');
     this.#options = options;
-    this.#fetch = fetchImpl;
+    // Called unbound: a page's fetch throws "Illegal invocation" with a client as `this`.
+    this.#fetch = (input, init) => fetchImpl(input, init);
     this.timeoutMs = timeoutMs;
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   }

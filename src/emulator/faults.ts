@@ -17,7 +17,7 @@ export interface FaultSpec {
   malformed?: boolean;
   /** Answer HTTP 200 with an empty body. */
   empty?: boolean;
-  /** Close the connection without answering. */
+  /** Close the connection part-way through the answer. */
   drop?: boolean;
   /** A `Retry-After` header, in seconds. */
   retryAfter?: number;

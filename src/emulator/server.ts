@@ -171,7 +171,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     const headers = fault.retryAfter === undefined ? cors : { ...cors, 'Retry-After': String(fault.retryAfter) };
     if (fault.drop) {
-      res.socket?.destroy();
+      // Cut off mid-answer: a connection closed before any byte would be retried by
+      // browsers as a stale keep-alive, hiding the fault (and re-sending a create).
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Content-Length': '64' });
+      res.write('{"success":');
+      setTimeout(() => res.socket?.destroy(), 10);
       return true;
     }
     if (fault.malformed) {

@@ -36,7 +36,7 @@ describe('emulator: JWT checks', () => {
   });
 
   it('refuses HS512 and RS256 even when otherwise well formed', async () => {
-    const hs512 = KJUR.jws.JWS.sign('HS512', { alg: 'HS512', typ: 'JWT' }, { iat: now(), sub: 'server-key' }, { utf8: 'server-secret' } as unknown as string);
+    const hs512 = KJUR.jws.JWS.sign('HS512', { alg: 'HS512', typ: 'JWT' } as { alg: string }, { iat: now(), sub: 'server-key' }, { utf8: 'server-secret' } as unknown as string);
     await assertRefused(ctx.emu, hs512, /HS512.*not accepted/);
     const rs256 = `${b64u({ alg: 'RS256', typ: 'JWT' })}.${b64u({ iat: now(), sub: 'server-key' })}.c2lnbmF0dXJl`;
     await assertRefused(ctx.emu, rs256, /RS256.*not accepted/);

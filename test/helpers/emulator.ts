@@ -1,0 +1,28 @@
+/** Browser-side helpers for the emulator the test runner started. */
+import { base } from '/__emulator.js';
+import type { FaultSpec } from '../../src/emulator/faults.js';
+
+export { base };
+export const apiBase = `${base}/api/v3`;
+
+export async function control<T = Record<string, any>>(path: string, body?: unknown, method = 'POST'): Promise<T> {
+  const res = await fetch(`${base}/__emulator/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`control ${path}: ${json.error}`);
+  return json as T;
+}
+
+export const reset = () => control('reset');
+export const inject = (...faults: FaultSpec[]) => control('faults', faults);
+export const endRoom = (room: string, recordings = 1) => control(`rooms/${room}/end`, { recordings });
+
+/** A key in a subscription of its own, so a test sees only its own rooms. */
+export const freshKey = (opts: { allowNone?: boolean; reseller?: boolean } = {}) =>
+  control<{ apikey: string; apisecret: string }>('keys', opts);
+
+/** How many API requests each call has had since the last reset. */
+export const requestCounts = async () => (await control<{ requests: Record<string, number> }>('stats', undefined, 'GET')).requests;

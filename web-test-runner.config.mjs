@@ -51,7 +51,7 @@ function countReporter(file) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/emulator/**', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 300_000,

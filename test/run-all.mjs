@@ -37,7 +37,7 @@ const typesOk = run('type-check (tsc --noEmit)', process.execPath, ['node_module
 add('type-check', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 }, typesOk);
 
 // 2. Node tests (the emulator, the client in Node).
-const nodeDir = 'test/emulator';
+const nodeDir = 'test/node';
 const nodeFiles = readdirSync(nodeDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(nodeDir, f));
 const tap = join(tmp, 'node.tap');
 const nodeOk = run('node tests', process.execPath, [

@@ -134,8 +134,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (method !== 'POST') return sendFailure(res, 405, 100, `${call} takes POST, not ${method}.`, { ...cors, Allow: 'POST, OPTIONS' });
     requests.set(call, (requests.get(call) ?? 0) + 1);
 
+    // A client that gives up while a slow fault holds its request never reaches the handler.
+    let clientGone = false;
+    res.once('close', () => (clientGone = !res.writableEnded));
     const fault = faults.take(call);
     if (fault && (await applyFault(res, fault, cors))) return;
+    if (clientGone) return;
 
     const raw = await readJson(req, res, cors);
     if (raw === FAILED) return;

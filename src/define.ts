@@ -1,0 +1,19 @@
+/**
+ * Registers <samesurf-launcher>. Safe to load twice (a second copy leaves the first in place)
+ * and to import where there is no DOM (server-side rendering).
+ */
+import { SameSurfLauncher } from './launcher/samesurf-launcher.js';
+
+export { SameSurfLauncher };
+
+export const TAG = 'samesurf-launcher';
+
+if (typeof customElements !== 'undefined' && !customElements.get(TAG)) {
+  customElements.define(TAG, SameSurfLauncher);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samesurf-launcher': SameSurfLauncher;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Reads the launcher's attributes into what a launch needs, or names the first
+ * attribute that is wrong. Loaded lazily with the rest of the launch code.
+ */
+import type { ClientOptions } from '../api/client.js';
+import {
+  DISABLED_FEATURES,
+  type Bookmark,
+  type CreateLimitedUseTokenRequest,
+  type CreateRoomRequest,
+  type DisabledFeature,
+} from '../api/types.js';
+import { findProblem } from '../api/validate.js';
+
+export const DEFAULT_REALTIME_ORIGIN = 'https://realtime.samesurf.com';
+
+/** The attributes as the element holds them. */
+export interface LauncherAttributes {
+  apiKey?: string;
+  startUrl?: string;
+  mode?: string;
+  room?: string;
+  usageLimit?: string | number;
+  leader?: boolean;
+  userName?: string;
+  roomTitle?: string;
+  disabledFeatures?: string;
+  bookmarks?: string | Bookmark[];
+  apiBase?: string;
+  tokenUrl?: string;
+  realtimeOrigin?: string;
+  open?: string;
+  /** Names of every attribute on the element, to spot a secret. */
+  attributeNames: string[];
+  /** Set when a script assigned `apiSecret`. */
+  secretProperty?: boolean;
+}
+
+export interface LaunchConfig {
+  mode: 'room' | 'invite';
+  openIn: 'modal' | 'tab';
+  client: ClientOptions;
+  /** For `room` mode. */
+  create: CreateRoomRequest;
+  /** For `invite` mode; in `room` mode with a user name, used to enter under that name. */
+  invite?: CreateLimitedUseTokenRequest;
+  userName?: string;
+  allowedOrigins: string[];
+  /** Identifies the session this configuration makes, for reuse and sessionStorage. */
+  key: string;
+}
+
+export interface ConfigProblem {
+  /** The attribute at fault. */
+  attribute: string;
+  /** For the console: what is wrong and how to fix it. */
+  detail: string;
+  /** A secret was found: logged as an error, not a warning. */
+  secret?: boolean;
+}
+
+export type ConfigResult = { ok: true; config: LaunchConfig } | { ok: false; problem: ConfigProblem };
+
+const FIELD_TO_ATTRIBUTE: Record<string, string> = {
+  starturl: 'start-url',
+  title: 'room-title',
+  bookmarks: 'bookmarks',
+  disabledfeatures: 'disabled-features',
+  room: 'room',
+  usagelimit: 'usage-limit',
+  usersname: 'user-name',
+};
+
+/** Fetches a bearer token from the page's own endpoint (`token-url`). */
+function tokenFrom(url: string): ClientOptions['getToken'] {
+  return async ({ call }) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ call }),
+    });
+    if (!res.ok) throw new Error(`token-url answered HTTP ${res.status}`);
+    const body = (await res.json()) as { token?: unknown };
+    if (typeof body.token !== 'string' || body.token === '') throw new Error('token-url gave no "token"');
+    return body.token;
+  };
+}
+
+function resolveUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cheap stable hash, only to name storage entries without writing keys into them. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+export function readConfig(a: LauncherAttributes): ConfigResult {
+  const no = (attribute: string, detail: string, secret = false): ConfigResult => ({
+    ok: false,
+    problem: { attribute, detail, secret },
+  });
+
+  const secretAttr = a.attributeNames.find((n) => /secret/i.test(n));
+  if (secretAttr || a.secretProperty) {
+    return no(secretAttr ?? 'apiSecret', 'An API secret must never be used in a page: anyone can read it. Remove it and rotate the secret; keep it on your server (token-url or an api-base proxy).', true);
+  }
+  if (a.apiKey !== undefined && /secret|:/i.test(a.apiKey)) {
+    return no('api-key', 'The api-key looks like it holds a secret. Put only the key here; the secret stays on your server.', true);
+  }
+
+  const apiKey = a.apiKey?.trim() || undefined;
+  const tokenUrl = a.tokenUrl?.trim() || undefined;
+  const apiBase = a.apiBase?.trim() || undefined;
+  if (!apiKey && !tokenUrl && !apiBase) {
+    return no('api-key', 'Set api-key (a key with the "none" algorithm), token-url (your endpoint that returns a token) or api-base (your proxy).');
+  }
+  if (apiKey && tokenUrl) return no('token-url', 'Set either api-key or token-url, not both.');
+  const client: ClientOptions = {};
+  if (apiBase) {
+    const url = resolveUrl(apiBase);
+    if (!url) return no('api-base', `"${apiBase}" is not an http(s) URL or path.`);
+    client.baseUrl = url.href;
+  }
+  if (tokenUrl) {
+    const url = resolveUrl(tokenUrl);
+    if (!url) return no('token-url', `"${tokenUrl}" is not an http(s) URL or path.`);
+    client.getToken = tokenFrom(url.href);
+  } else if (apiKey) client.apiKey = apiKey;
+
+  const mode = a.mode?.trim() || 'room';
+  if (mode !== 'room' && mode !== 'invite') return no('mode', `mode must be "room" or "invite", not "${mode}".`);
+  const openIn = a.open?.trim() || 'modal';
+  if (openIn !== 'modal' && openIn !== 'tab') return no('open', `open must be "modal" or "tab", not "${openIn}".`);
+
+  const origins = (a.realtimeOrigin?.trim() || DEFAULT_REALTIME_ORIGIN).split(/\s+/);
+  const allowedOrigins: string[] = [];
+  for (const origin of origins) {
+    const url = resolveUrl(origin);
+    if (!url || url.origin !== origin.replace(/\/$/, '')) {
+      return no('realtime-origin', `"${origin}" is not an origin such as https://realtime.samesurf.com.`);
+    }
+    allowedOrigins.push(url.origin);
+  }
+
+  const features = (a.disabledFeatures ?? '').split(/[\s,]+/).filter(Boolean);
+  const unknown = features.find((f) => !(DISABLED_FEATURES as readonly string[]).includes(f));
+  if (unknown) return no('disabled-features', `Unknown feature "${unknown}". Known: ${DISABLED_FEATURES.join(', ')}.`);
+
+  let bookmarks: Bookmark[] | undefined;
+  if (typeof a.bookmarks === 'string' && a.bookmarks.trim() !== '') {
+    try {
+      bookmarks = JSON.parse(a.bookmarks) as Bookmark[];
+    } catch (err) {
+      return no('bookmarks', `bookmarks is not valid JSON (${(err as Error).message}). Expected [{"name": "…", "link": "https://…"}].`);
+    }
+  } else if (Array.isArray(a.bookmarks)) bookmarks = a.bookmarks;
+
+  const create: CreateRoomRequest = {};
+  if (a.startUrl?.trim()) create.starturl = a.startUrl.trim();
+  if (a.roomTitle?.trim()) create.title = a.roomTitle.trim();
+  if (bookmarks) create.bookmarks = bookmarks;
+  if (features.length) create.disabledfeatures = features as DisabledFeature[];
+  const createProblem = findProblem('create', create);
+  if (createProblem) return no(attributeOf(createProblem.field), createProblem.message);
+
+  const userName = a.userName?.trim() || undefined;
+  const usage = a.usageLimit === undefined || a.usageLimit === '' ? 1 : Number(a.usageLimit);
+  if (!Number.isInteger(usage) || usage < 1) {
+    return no('usage-limit', `usage-limit must be a whole number of at least 1, not "${a.usageLimit}".`);
+  }
+  let invite: CreateLimitedUseTokenRequest | undefined;
+  if (mode === 'invite') {
+    if (!a.room?.trim()) return no('room', 'mode="invite" needs room: the number of the room to invite into.');
+    invite = { room: a.room.trim(), usagelimit: usage, isleader: a.leader === true };
+    if (userName) invite.usersname = userName;
+    const problem = findProblem('createlimitedusetoken', invite);
+    if (problem) return no(attributeOf(problem.field), problem.message);
+  }
+
+  const key = hash(JSON.stringify([mode, client.baseUrl, apiKey, tokenUrl, a.room, create]));
+  return { ok: true, config: { mode, openIn, client, create, invite, userName, allowedOrigins, key } };
+}
+
+function attributeOf(field: string): string {
+  return FIELD_TO_ATTRIBUTE[field.split(/[.[]/)[0]!] ?? field;
+}
+
+/** True when `link` may be framed or opened: its origin is one of the allowed realtime origins. */
+export function isAllowedLink(link: unknown, allowedOrigins: string[]): boolean {
+  if (typeof link !== 'string') return false;
+  try {
+    const url = new URL(link);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && allowedOrigins.includes(url.origin);
+  } catch {
+    return false;
+  }
+}

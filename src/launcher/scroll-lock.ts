@@ -1,0 +1,23 @@
+/** Locks page scroll while a modal is open and restores the page's own inline style exactly. */
+let holders = 0;
+let saved: { value: string; priority: string; hadStyle: boolean } | undefined;
+
+export function lockScroll(): void {
+  if (holders++ > 0) return;
+  const root = document.documentElement;
+  saved = {
+    value: root.style.getPropertyValue('overflow'),
+    priority: root.style.getPropertyPriority('overflow'),
+    hadStyle: root.hasAttribute('style'),
+  };
+  root.style.setProperty('overflow', 'hidden', 'important');
+}
+
+export function unlockScroll(): void {
+  if (holders === 0 || --holders > 0 || !saved) return;
+  const root = document.documentElement;
+  if (saved.value) root.style.setProperty('overflow', saved.value, saved.priority);
+  else root.style.removeProperty('overflow');
+  if (!saved.hadStyle && root.getAttribute('style') === '') root.removeAttribute('style');
+  saved = undefined;
+}

@@ -1,0 +1,60 @@
+/** What survives a closed modal or a reload: the open invitation, in sessionStorage with an age limit. */
+
+export interface Invitation {
+  /** The configuration that made it (see LaunchConfig.key). */
+  key: string;
+  mode: 'room' | 'invite';
+  room: string;
+  /** What the visitor opens. */
+  link: string;
+  /** A link that works again after a reload (room mode: the leader link). */
+  rejoinLink: string;
+  /** Room mode: the follower link to share with a guest. */
+  guestLink?: string;
+  createdAt: number;
+}
+
+const PREFIX = 'samesurf-launcher:';
+/** After this, a stored room is not rejoined (SameSurf rooms are for one visit, not for days). */
+export const MAX_AGE_MS = 2 * 60 * 60 * 1000;
+
+// Storage can throw (disabled cookies, sandboxed frames): then nothing is kept, and nothing breaks.
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadInvitation(key: string, now = Date.now()): Invitation | undefined {
+  try {
+    const raw = storage()?.getItem(PREFIX + key);
+    if (!raw) return undefined;
+    const inv = JSON.parse(raw) as Invitation;
+    const fresh = typeof inv.createdAt === 'number' && now - inv.createdAt < MAX_AGE_MS && now >= inv.createdAt;
+    if (fresh && inv.key === key && typeof inv.room === 'string' && typeof inv.rejoinLink === 'string') {
+      return { ...inv, link: inv.rejoinLink };
+    }
+    forgetInvitation(key);
+  } catch {
+    /* unreadable: treat as none */
+  }
+  return undefined;
+}
+
+export function saveInvitation(inv: Invitation): void {
+  try {
+    storage()?.setItem(PREFIX + inv.key, JSON.stringify(inv));
+  } catch {
+    /* full or refused: the room still works for this page view */
+  }
+}
+
+export function forgetInvitation(key: string): void {
+  try {
+    storage()?.removeItem(PREFIX + key);
+  } catch {
+    /* nothing to forget */
+  }
+}

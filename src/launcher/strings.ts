@@ -1,0 +1,163 @@
+/**
+ * Every built-in string of <samesurf-launcher>, in English, German and Spanish.
+ * The language comes from the nearest `lang` attribute; the `strings` property overrides any entry.
+ */
+
+export interface LauncherStrings {
+  start: string;
+  busy: string;
+  rejoin: string;
+  dialogTitle: string;
+  frameTitle: string;
+  close: string;
+  fullscreen: string;
+  openInTab: string;
+  shareLabel: string;
+  shareHint: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  retry: string;
+  roomEnded: string;
+  tabOpened: string;
+  popupBlocked: string;
+  errorConfig: string;
+  errorSecret: string;
+  errorAuth: string;
+  errorToken: string;
+  errorRoomGone: string;
+  errorRejected: string;
+  errorRateLimited: string;
+  errorServer: string;
+  errorHttp: string;
+  errorParse: string;
+  errorTimeout: string;
+  errorConnection: string;
+  errorOffline: string;
+  errorLink: string;
+}
+
+const en: LauncherStrings = {
+  start: 'Start co-browsing',
+  busy: 'Starting…',
+  rejoin: 'Rejoin co-browsing',
+  dialogTitle: 'Co-browsing',
+  frameTitle: 'Co-browsing session',
+  close: 'Close',
+  fullscreen: 'Full screen',
+  openInTab: 'Open in a new tab',
+  shareLabel: 'Invite a guest',
+  shareHint: 'Anyone with this link can join as a guest.',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  copyFailed: 'Could not copy: select the link and copy it.',
+  retry: 'Try again',
+  roomEnded: 'Your previous session had ended, so a new one was started.',
+  tabOpened: 'Co-browsing opened in a new tab.',
+  popupBlocked: 'Your browser blocked the new tab. Open the session here:',
+  errorConfig: 'Co-browsing is not set up correctly on this page.',
+  errorSecret: 'Co-browsing is switched off: this page exposes a secret key.',
+  errorAuth: 'The co-browsing service did not accept this site’s credentials.',
+  errorToken: 'Could not get permission to start co-browsing.',
+  errorRoomGone: 'That co-browsing session is no longer available.',
+  errorRejected: 'The co-browsing service could not start a session ({detail}).',
+  errorRateLimited: 'Too many requests right now. Please try again in a moment.',
+  errorServer: 'The co-browsing service is having trouble. Please try again.',
+  errorHttp: 'The co-browsing service answered unexpectedly (HTTP {status}).',
+  errorParse: 'The co-browsing service sent an answer that could not be read.',
+  errorTimeout: 'The co-browsing service took too long to answer.',
+  errorConnection: 'Could not reach the co-browsing service. Check your connection.',
+  errorOffline: 'You appear to be offline. Reconnect and try again.',
+  errorLink: 'The co-browsing link was not opened because it points to an unexpected address.',
+};
+
+const de: LauncherStrings = {
+  start: 'Co-Browsing starten',
+  busy: 'Wird gestartet…',
+  rejoin: 'Zurück zum Co-Browsing',
+  dialogTitle: 'Co-Browsing',
+  frameTitle: 'Co-Browsing-Sitzung',
+  close: 'Schließen',
+  fullscreen: 'Vollbild',
+  openInTab: 'In neuem Tab öffnen',
+  shareLabel: 'Gast einladen',
+  shareHint: 'Jede Person mit diesem Link kann als Gast teilnehmen.',
+  copy: 'Link kopieren',
+  copied: 'Link kopiert',
+  copyFailed: 'Kopieren fehlgeschlagen: Link markieren und kopieren.',
+  retry: 'Erneut versuchen',
+  roomEnded: 'Ihre vorige Sitzung war beendet, daher wurde eine neue gestartet.',
+  tabOpened: 'Co-Browsing wurde in einem neuen Tab geöffnet.',
+  popupBlocked: 'Ihr Browser hat den neuen Tab blockiert. Sitzung hier öffnen:',
+  errorConfig: 'Co-Browsing ist auf dieser Seite nicht richtig eingerichtet.',
+  errorSecret: 'Co-Browsing ist abgeschaltet: Diese Seite legt einen geheimen Schlüssel offen.',
+  errorAuth: 'Der Co-Browsing-Dienst hat die Zugangsdaten dieser Website nicht akzeptiert.',
+  errorToken: 'Die Berechtigung für das Co-Browsing konnte nicht eingeholt werden.',
+  errorRoomGone: 'Diese Co-Browsing-Sitzung ist nicht mehr verfügbar.',
+  errorRejected: 'Der Co-Browsing-Dienst konnte keine Sitzung starten ({detail}).',
+  errorRateLimited: 'Gerade zu viele Anfragen. Bitte gleich noch einmal versuchen.',
+  errorServer: 'Der Co-Browsing-Dienst hat Probleme. Bitte erneut versuchen.',
+  errorHttp: 'Der Co-Browsing-Dienst hat unerwartet geantwortet (HTTP {status}).',
+  errorParse: 'Die Antwort des Co-Browsing-Dienstes war nicht lesbar.',
+  errorTimeout: 'Der Co-Browsing-Dienst hat zu lange nicht geantwortet.',
+  errorConnection: 'Der Co-Browsing-Dienst ist nicht erreichbar. Bitte Verbindung prüfen.',
+  errorOffline: 'Sie sind offenbar offline. Bitte verbinden und erneut versuchen.',
+  errorLink: 'Der Co-Browsing-Link wurde nicht geöffnet, weil er auf eine unerwartete Adresse zeigt.',
+};
+
+const es: LauncherStrings = {
+  start: 'Iniciar navegación compartida',
+  busy: 'Iniciando…',
+  rejoin: 'Volver a la navegación compartida',
+  dialogTitle: 'Navegación compartida',
+  frameTitle: 'Sesión de navegación compartida',
+  close: 'Cerrar',
+  fullscreen: 'Pantalla completa',
+  openInTab: 'Abrir en una pestaña nueva',
+  shareLabel: 'Invitar a alguien',
+  shareHint: 'Cualquiera con este enlace puede unirse como invitado.',
+  copy: 'Copiar enlace',
+  copied: 'Enlace copiado',
+  copyFailed: 'No se pudo copiar: seleccione el enlace y cópielo.',
+  retry: 'Reintentar',
+  roomEnded: 'Su sesión anterior había terminado, así que se inició una nueva.',
+  tabOpened: 'La navegación compartida se abrió en una pestaña nueva.',
+  popupBlocked: 'Su navegador bloqueó la pestaña nueva. Abra la sesión aquí:',
+  errorConfig: 'La navegación compartida no está bien configurada en esta página.',
+  errorSecret: 'La navegación compartida está desactivada: esta página expone una clave secreta.',
+  errorAuth: 'El servicio de navegación compartida no aceptó las credenciales de este sitio.',
+  errorToken: 'No se pudo obtener permiso para iniciar la navegación compartida.',
+  errorRoomGone: 'Esa sesión de navegación compartida ya no está disponible.',
+  errorRejected: 'El servicio de navegación compartida no pudo iniciar una sesión ({detail}).',
+  errorRateLimited: 'Demasiadas solicitudes ahora mismo. Inténtelo de nuevo en un momento.',
+  errorServer: 'El servicio de navegación compartida tiene problemas. Inténtelo de nuevo.',
+  errorHttp: 'El servicio de navegación compartida respondió de forma inesperada (HTTP {status}).',
+  errorParse: 'No se pudo leer la respuesta del servicio de navegación compartida.',
+  errorTimeout: 'El servicio de navegación compartida tardó demasiado en responder.',
+  errorConnection: 'No se pudo contactar con el servicio de navegación compartida. Revise su conexión.',
+  errorOffline: 'Parece que no tiene conexión. Vuelva a conectarse e inténtelo de nuevo.',
+  errorLink: 'El enlace de navegación compartida no se abrió porque apunta a una dirección inesperada.',
+};
+
+export const BUILT_IN_STRINGS: Readonly<Record<string, LauncherStrings>> = { en, de, es };
+
+/** The language of the nearest `lang` attribute, crossing shadow roots, or `en`. */
+export function nearestLang(from: Element): string {
+  let node: Node | null = from;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? '';
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return '';
+}
+
+/** Built-in strings for `lang` (by its primary subtag), with `overrides` on top. */
+export function stringsFor(lang: string, overrides: Partial<LauncherStrings> = {}): LauncherStrings {
+  const primary = lang.toLowerCase().split('-')[0] ?? '';
+  return { ...(BUILT_IN_STRINGS[primary] ?? en), ...overrides };
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}

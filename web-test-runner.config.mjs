@@ -54,7 +54,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   browsers: [
     chromeLauncher({

@@ -95,6 +95,14 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
   }
   if (route === 'POST /__emulator/rooms') return seedRoom(state, input as SeedRoom);
 
+  const inspect = /^\/__emulator\/rooms\/(\d+)$/.exec(path);
+  if (inspect && method === 'GET') {
+    // What the emulator stored for a room, so tests can see what a client really sent.
+    const room = state.findRoom(inspect[1]!);
+    if (!room) return bad(404, `No room ${inspect[1]}.`);
+    const { room: number, version, subscription, title, starturl, bookmarks, session, disabledfeatures, endedAt } = room;
+    return ok({ room: number, version, subscription, title, starturl, bookmarks, session, disabledfeatures, ended: endedAt !== undefined, users: room.users.length });
+  }
   const end = /^\/__emulator\/rooms\/([^/]+)\/end$/.exec(path);
   if (end && method === 'POST') {
     const room = state.findRoom(decodeURIComponent(end[1]!));

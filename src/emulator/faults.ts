@@ -21,6 +21,8 @@ export interface FaultSpec {
   drop?: boolean;
   /** A `Retry-After` header, in seconds. */
   retryAfter?: number;
+  /** Answer normally, but with these fields of the answer replaced (e.g. a hostile invitation link). */
+  patch?: Record<string, unknown>;
 }
 
 export interface Fault extends FaultSpec {
@@ -45,6 +47,9 @@ export function parseFault(input: unknown): Fault | string {
   }
   if (spec.call !== undefined && typeof spec.call !== 'string') return 'Fault field "call" must be a string.';
   if (spec.error !== undefined && typeof spec.error !== 'string') return 'Fault field "error" must be a string.';
+  if (spec.patch !== undefined && (typeof spec.patch !== 'object' || spec.patch === null || Array.isArray(spec.patch))) {
+    return 'Fault field "patch" must be an object.';
+  }
   if (spec.status !== undefined && ((spec.status as number) < 200 || (spec.status as number) > 599)) {
     return 'Fault field "status" must be an HTTP status from 200 to 599.';
   }

@@ -163,7 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         roomLink: (room, token) => `${realtime}/${room.room}/${token}`,
         mediaLink: (id) => `${base}/__media/${id}`,
       });
-      sendJson(res, 200, { ...result, success: true }, cors);
+      sendJson(res, 200, { ...result, ...fault?.patch, success: true }, cors);
     } catch (err) {
       if (!(err instanceof ApiFailure)) throw err;
       sendFailure(res, statusFor(err.errorcode), err.errorcode, err.message, cors);

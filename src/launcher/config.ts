@@ -30,6 +30,7 @@ export interface LauncherAttributes {
   tokenUrl?: string;
   realtimeOrigin?: string;
   open?: string;
+  timeout?: number;
   /** Names of every attribute on the element, to spot a secret. */
   attributeNames: string[];
   /** Set when a script assigned `apiSecret`. */
@@ -140,6 +141,11 @@ export function readConfig(a: LauncherAttributes): ConfigResult {
   if (mode !== 'room' && mode !== 'invite') return no('mode', `mode must be "room" or "invite", not "${mode}".`);
   const openIn = a.open?.trim() || 'modal';
   if (openIn !== 'modal' && openIn !== 'tab') return no('open', `open must be "modal" or "tab", not "${openIn}".`);
+
+  if (a.timeout !== undefined && a.timeout !== null) {
+    if (!(Number.isFinite(a.timeout) && a.timeout > 0)) return no('timeout', `timeout must be a number of milliseconds greater than 0, not "${a.timeout}".`);
+    client.timeoutMs = a.timeout;
+  }
 
   const origins = (a.realtimeOrigin?.trim() || DEFAULT_REALTIME_ORIGIN).split(/\s+/);
   const allowedOrigins: string[] = [];

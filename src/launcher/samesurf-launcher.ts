@@ -17,7 +17,7 @@ const loadLaunch = () => (launchModule ??= import('./launch.js'));
 /** Attributes whose change means a different launch. */
 const CONFIG_PROPS = [
   'apiKey', 'startUrl', 'mode', 'room', 'usageLimit', 'leader', 'userName', 'roomTitle',
-  'disabledFeatures', 'bookmarks', 'apiBase', 'tokenUrl', 'realtimeOrigin', 'open',
+  'disabledFeatures', 'bookmarks', 'apiBase', 'tokenUrl', 'realtimeOrigin', 'open', 'timeout',
 ] as const;
 
 /**
@@ -97,6 +97,8 @@ export class SameSurfLauncher extends LitElement {
   @property({ attribute: 'token-url' }) tokenUrl?: string;
   /** Space-separated origins whose invitation links may be opened (default `https://realtime.samesurf.com`). */
   @property({ attribute: 'realtime-origin' }) realtimeOrigin?: string;
+  /** Milliseconds to wait for each API call before giving up (default 15000). */
+  @property({ type: Number }) timeout?: number;
   /** `modal` (default) or `tab`: where the room opens. */
   @property() open: 'modal' | 'tab' = 'modal';
   /** Overrides for any built-in string. */
@@ -399,8 +401,10 @@ export class SameSurfLauncher extends LitElement {
 
   protected override render(): TemplateResult {
     const s = this.#strings();
+    // A session already open stays reachable whatever the attributes become.
+    const dialog = this.invitation && this.open !== 'tab' ? this.#renderDialog(s, this.invitation) : nothing;
     if (this.configProblem) {
-      return html`<p part="error" role="alert"><span>${this.configProblem.message}</span></p>`;
+      return html`<p part="error" role="alert"><span>${this.configProblem.message}</span></p>${dialog}`;
     }
     const busy = this.status === 'busy';
     const label = busy ? s.busy : this.invitation && this.open !== 'tab' ? s.rejoin : undefined;
@@ -418,7 +422,7 @@ export class SameSurfLauncher extends LitElement {
               <button class="secondary" part="retry-button" type="button" @click=${this.#onClick}>${s.retry}</button></div>`
           : nothing}
       </div>
-      ${this.invitation && this.open !== 'tab' ? this.#renderDialog(s, this.invitation) : nothing}
+      ${dialog}
     `;
   }
 

@@ -53,3 +53,45 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 export async function roomUsers(room: string) {
   return (await api().roomAnalytics({ room })).users;
 }
+
+export interface Mounted {
+  el: SameSurfLauncher;
+  errors: CustomEvent[];
+  warnings: unknown[][];
+  consoleErrors: unknown[][];
+  restore(): void;
+}
+
+/**
+ * Creates a launcher with listeners in place before it connects, capturing
+ * samesurf-error events and console warnings/errors.
+ */
+export async function mount(attrs: Record<string, string | null>, label = 'Co-browse'): Promise<Mounted> {
+  const el = document.createElement('samesurf-launcher');
+  const errors: CustomEvent[] = [];
+  el.addEventListener('samesurf-error', (e) => errors.push(e));
+  for (const [k, v] of Object.entries(attrs)) if (v !== null) el.setAttribute(k, v);
+  el.textContent = label;
+  const warnings: unknown[][] = [];
+  const consoleErrors: unknown[][] = [];
+  const { warn, error } = console;
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  console.error = (...args: unknown[]) => consoleErrors.push(args);
+  const { fixture } = await import('@open-wc/testing');
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  host.append(el);
+  await el.updateComplete;
+  return {
+    el,
+    errors,
+    warnings,
+    consoleErrors,
+    restore() {
+      console.warn = warn;
+      console.error = error;
+    },
+  };
+}
+
+/** The attributes every emulator launcher needs. */
+export const emulatorAttrs = () => ({ 'api-key': 'demo-key', 'api-base': apiBase, 'realtime-origin': base });

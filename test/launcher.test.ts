@@ -56,7 +56,7 @@ describe('<samesurf-launcher>', () => {
     const el = await launcher();
     await click(part(el, 'button')!);
     await until(() => part(el, 'button')!.getAttribute('aria-busy') === 'true', 'busy');
-    expect(part(el, 'spinner')).to.not.equal(null);
+    expect(part(el, 'spinner') !== null).to.equal(true, 'a spinner');
     expect(part(el, 'button')!.textContent).to.contain('Starting…');
     expect(el.getAttribute('state')).to.equal('busy');
     await expect(el).to.be.accessible();

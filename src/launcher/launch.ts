@@ -18,6 +18,8 @@ export interface SessionHooks {
   /** Fires the cancelable before-create event; false when the page cancelled. */
   beforeCreate(detail: SameSurfBeforeCreateDetail): boolean;
   created(response: SameSurfCreatedDetail): void;
+  /** The previous session's room has ended: it is not to be offered again. */
+  roomGone(): void;
 }
 
 export type SessionResult =
@@ -57,6 +59,7 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
         return { kind: 'reused', invitation: previous };
       }
       replacedEndedRoom = true;
+      hooks.roomGone();
     }
   }
 

@@ -266,6 +266,10 @@ export class SameSurfLauncher extends LitElement {
         signal: abort.signal,
         beforeCreate: (detail) => emit(this, 'samesurf-before-create', detail, true),
         created: (response) => emit(this, 'samesurf-created', response),
+        roomGone: () => {
+          forgetInvitation(config.key);
+          if (!this.isOpen) this.invitation = undefined;
+        },
       });
       if (abort.signal.aborted) throw abort.signal.reason;
       this.status = 'idle';

@@ -16,7 +16,11 @@ export async function control<T = Record<string, any>>(path: string, body?: unkn
   return json as T;
 }
 
-export const reset = () => control('reset');
+/** Back to the emulator's start state, and no launcher session kept from an earlier test. */
+export const reset = () => {
+  sessionStorage.clear();
+  return control('reset');
+};
 export const inject = (...faults: FaultSpec[]) => control('faults', faults);
 export const endRoom = (room: string, recordings = 1) => control(`rooms/${room}/end`, { recordings });
 

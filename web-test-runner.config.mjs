@@ -30,6 +30,21 @@ function emulatorPlugin() {
   };
 }
 
+/**
+ * `executeServerCommand('bring-to-front')`: a test that opened a real tab (open="tab") gives the
+ * foreground back to its page, where a background tab would run no animation frames.
+ */
+function bringToFrontPlugin() {
+  return {
+    name: 'bring-to-front',
+    async executeCommand({ command, session }) {
+      if (command !== 'bring-to-front') return undefined;
+      await session.browser.getPage(session.id).bringToFront();
+      return true;
+    },
+  };
+}
+
 /** Writes pass/fail counts for test/run-all.mjs to sum with the other suites. */
 function countReporter(file) {
   return {
@@ -75,6 +90,7 @@ export default {
   ],
   plugins: [
     emulatorPlugin(),
+    bringToFrontPlugin(),
     commonjs({ include: ['**/node_modules/jsrsasign/**'], strictRequires: false }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],

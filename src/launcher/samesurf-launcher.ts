@@ -2,9 +2,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { Bookmark } from '../api/types.js';
 import type { ConfigProblem, LaunchConfig } from './config.js';
-import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
+import { emit, type SameSurfErrorDetail } from './events.js';
 import { closeIcon, expandIcon, externalIcon } from './icons.js';
-import { lockScroll, unlockScroll } from './scroll-lock.js';
+import { ModalController } from './modal-controller.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './session.js';
 import { nearestLang, stringsFor, type LauncherStrings } from './strings.js';
 import { launcherStyles } from './styles.js';
@@ -105,7 +105,6 @@ export class SameSurfLauncher extends LitElement {
   @property({ attribute: false }) strings: Partial<LauncherStrings> = {};
 
   @state() private status: 'idle' | 'busy' | 'error' = 'idle';
-  @state() private isOpen = false;
   @state() private invitation?: Invitation;
   @state() private failure?: SameSurfErrorDetail;
   @state() private configProblem?: SameSurfErrorDetail;
@@ -113,12 +112,12 @@ export class SameSurfLauncher extends LitElement {
   @state() private inlineStatus = '';
   @state() private blockedLink?: string;
   @state() private copyState: '' | 'copied' | 'failed' = '';
-  @state() private maximized = false;
 
   @query('[part~="button"]') private button?: HTMLButtonElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="share"] input') private shareInput?: HTMLInputElement;
 
+  #modal = new ModalController(this, () => this.dialog ?? undefined, () => this.button?.focus());
   #pending?: Promise<boolean>;
   #abort?: AbortController;
   #idle?: number;
@@ -143,7 +142,6 @@ export class SameSurfLauncher extends LitElement {
     (window.cancelIdleCallback ?? window.clearTimeout)(this.#idle!);
     this.#abort?.abort();
     clearTimeout(this.#copyTimer);
-    if (this.isOpen) this.#finishClose(false);
     this.status = 'idle';
   }
 
@@ -152,7 +150,7 @@ export class SameSurfLauncher extends LitElement {
   }
 
   protected override updated(): void {
-    const state = this.configProblem || this.status === 'error' ? 'error' : this.status === 'busy' ? 'busy' : this.isOpen ? 'open' : 'idle';
+    const state = this.configProblem || this.status === 'error' ? 'error' : this.status === 'busy' ? 'busy' : this.#modal.isOpen ? 'open' : 'idle';
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
@@ -171,31 +169,21 @@ export class SameSurfLauncher extends LitElement {
       await this.launch();
       return;
     }
-    if (this.isOpen || !this.isConnected) return;
-    emit(this, 'samesurf-show', {});
-    this.isOpen = true;
-    await this.updateComplete;
-    this.dialog!.showModal();
-    lockScroll();
-    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
-    await new Promise((r) => requestAnimationFrame(r));
-    // After the entrance animation (none under reduced motion), so the dialog is fully there.
-    await Promise.all(this.dialog!.getAnimations().map((a) => a.finished)).catch(() => undefined);
-    emit(this, 'samesurf-after-show', {});
+    await this.#modal.open();
   }
 
   /** Closes the dialog; the room stays open for the next click. Resolves once it is closed. */
   async hide(): Promise<void> {
-    if (!this.isOpen) return;
+    if (!this.#modal.isOpen) return;
     emit(this, 'samesurf-hide', { source: 'method' });
-    await this.#close();
+    await this.#modal.close();
   }
 
   /** Forgets the current session (the next click creates a new one) and closes the dialog. */
   async reset(): Promise<void> {
     this.#abort?.abort();
     await this.#pending;
-    if (this.isOpen) await this.#close();
+    await this.#modal.close();
     if (this.invitation) forgetInvitation(this.invitation.key);
     this.invitation = undefined;
     this.failure = undefined;
@@ -268,7 +256,7 @@ export class SameSurfLauncher extends LitElement {
         created: (response) => emit(this, 'samesurf-created', response),
         roomGone: () => {
           forgetInvitation(config.key);
-          if (!this.isOpen) this.invitation = undefined;
+          if (!this.#modal.isOpen) this.invitation = undefined;
         },
       });
       if (abort.signal.aborted) throw abort.signal.reason;
@@ -322,68 +310,6 @@ export class SameSurfLauncher extends LitElement {
     return false;
   }
 
-  #requestClose(source: HideSource): void {
-    if (emit(this, 'samesurf-hide', { source }, true)) void this.#close();
-  }
-
-  async #close(): Promise<void> {
-    if (document.fullscreenElement && document.fullscreenElement === this.dialog) {
-      await document.exitFullscreen().catch(() => undefined);
-    }
-    this.dialog?.close();
-    this.#finishClose(true);
-    await this.updateComplete;
-    this.button?.focus();
-    emit(this, 'samesurf-after-hide', {});
-  }
-
-  #finishClose(stillHere: boolean): void {
-    if (!this.isOpen) return;
-    this.isOpen = false;
-    this.maximized = false;
-    unlockScroll();
-    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
-    if (!stillHere) this.dialog?.close();
-  }
-
-  #onFullscreenChange = () => this.requestUpdate();
-
-  #onKeydown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    this.#requestClose('keyboard');
-  };
-
-  #onCancel = (e: Event) => {
-    e.preventDefault();
-    this.#requestClose('keyboard');
-  };
-
-  /** The dialog closed by other means (e.g. the browser's own close request): bring state in line. */
-  #onNativeClose = () => {
-    // A close event queued before a quick re-open is stale.
-    if (!this.isOpen || this.dialog?.open) return;
-    this.#finishClose(true);
-    this.button?.focus();
-    emit(this, 'samesurf-after-hide', {});
-  };
-
-  #onDialogClick = (e: MouseEvent) => {
-    if (e.target !== this.dialog) return;
-    const r = this.dialog.getBoundingClientRect();
-    const inside = e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
-    if (!inside) this.#requestClose('backdrop');
-  };
-
-  #toggleFullscreen = async () => {
-    const dialog = this.dialog!;
-    if (document.fullscreenElement === dialog) await document.exitFullscreen().catch(() => undefined);
-    else if (this.maximized) this.maximized = false;
-    else if (document.fullscreenEnabled) await dialog.requestFullscreen().catch(() => (this.maximized = true));
-    else this.maximized = true;
-    this.requestUpdate();
-  };
-
   #copy = async () => {
     const link = this.invitation?.guestLink ?? '';
     let ok = false;
@@ -405,11 +331,14 @@ export class SameSurfLauncher extends LitElement {
 
   protected override render(): TemplateResult {
     const s = this.#strings();
-    // A session already open stays reachable whatever the attributes become.
+    // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
     const dialog = this.invitation && this.open !== 'tab' ? this.#renderDialog(s, this.invitation) : nothing;
-    if (this.configProblem) {
-      return html`<p part="error" role="alert"><span>${this.configProblem.message}</span></p>${dialog}`;
-    }
+    return html`${this.configProblem
+      ? html`<p part="error" role="alert"><span>${this.configProblem.message}</span></p>`
+      : this.#renderLauncher(s)}${dialog}`;
+  }
+
+  #renderLauncher(s: LauncherStrings): TemplateResult {
     const busy = this.status === 'busy';
     const label = busy ? s.busy : this.invitation && this.open !== 'tab' ? s.rejoin : undefined;
     return html`
@@ -426,22 +355,21 @@ export class SameSurfLauncher extends LitElement {
               <button class="secondary" part="retry-button" type="button" @click=${this.#onClick}>${s.retry}</button></div>`
           : nothing}
       </div>
-      ${dialog}
     `;
   }
 
   #renderDialog(s: LauncherStrings, inv: Invitation): TemplateResult {
-    const full = this.maximized || (this.isOpen && document.fullscreenElement === this.dialog);
+    const modal = this.#modal;
     return html`
-      <dialog part="dialog" class=${this.maximized ? 'maximized' : ''} aria-labelledby="title"
-        @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onNativeClose} @click=${this.#onDialogClick}>
+      <dialog part="dialog" class=${modal.maximized ? 'maximized' : ''} aria-labelledby="title"
+        @keydown=${modal.onKeydown} @cancel=${modal.onCancel} @close=${modal.onNativeClose} @click=${modal.onClick}>
         <header part="header">
           <h2 id="title" part="title"><slot name="dialog-title">${s.dialogTitle}</slot></h2>
-          <button class="tool" part="fullscreen-button" type="button" aria-pressed=${full ? 'true' : 'false'} @click=${this.#toggleFullscreen}>
+          <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} @click=${modal.toggleFullscreen}>
             ${expandIcon}<span class="text">${s.fullscreen}</span>
           </button>
           <a class="tool" part="tab-link" href=${inv.link} target="_blank" rel="noopener noreferrer">${externalIcon}<span class="text">${s.openInTab}</span></a>
-          <button class="tool" part="close-button" type="button" aria-label=${s.close} autofocus @click=${() => this.#requestClose('close-button')}>${closeIcon}</button>
+          <button class="tool" part="close-button" type="button" aria-label=${s.close} autofocus @click=${() => modal.requestClose('close-button')}>${closeIcon}</button>
         </header>
         <p class="notice" role="status">${this.notice}</p>
         <iframe part="frame" title=${s.frameTitle} src=${inv.link} allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>

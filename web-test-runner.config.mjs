@@ -45,6 +45,22 @@ function bringToFrontPlugin() {
   };
 }
 
+/**
+ * POST /__token: what a site's own token endpoint does for `token-url`: mint an HS256 token
+ * with a secret the page never sees (here the emulator's HS256-only `server-key`).
+ */
+function tokenEndpoint() {
+  let signJwt;
+  return async (ctx, next) => {
+    if (ctx.path !== '/__token' || ctx.method !== 'POST') return next();
+    signJwt ??= (await tsImport('./src/api/jwt.ts', import.meta.url)).signJwt;
+    const token = await signJwt('HS256', { iat: Math.floor(Date.now() / 1000), sub: 'server-key' }, 'server-secret');
+    ctx.type = 'application/json';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = JSON.stringify({ token });
+  };
+}
+
 /** Writes pass/fail counts for test/run-all.mjs to sum with the other suites. */
 function countReporter(file) {
   return {
@@ -88,6 +104,7 @@ export default {
       },
     }),
   ],
+  middleware: [tokenEndpoint()],
   plugins: [
     emulatorPlugin(),
     bringToFrontPlugin(),

@@ -129,6 +129,24 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
   });
 });
 
+describe('<samesurf-launcher token-url>', () => {
+  beforeEach(reset);
+
+  it('gets each bearer token from the page\'s own endpoint, so no key is in the page', async () => {
+    const m = await mount({ 'api-base': emulatorAttrs()['api-base'], 'realtime-origin': base, 'token-url': '/__token' });
+    try {
+      const created = oneEvent(m.el, 'samesurf-created');
+      await click(part(m.el, 'button')!);
+      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+      await oneEvent(m.el, 'samesurf-after-show');
+      expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
+      expect(m.errors).to.have.length(0);
+    } finally {
+      m.restore();
+    }
+  });
+});
+
 describe('<samesurf-launcher mode="invite">', () => {
   beforeEach(reset);
 

@@ -206,6 +206,32 @@ describe('<samesurf-launcher open="tab">', () => {
   });
 });
 
+describe('<samesurf-launcher open="tab"> with a popup blocker', () => {
+  beforeEach(reset);
+
+  it('offers the link inline and reports it when the browser blocks the tab', async () => {
+    // The test browser runs with popup blocking off; a blocker's documented answer is window.open() → null.
+    const realOpen = window.open;
+    window.open = () => null;
+    const m = await mount({ ...emulatorAttrs(), open: 'tab' });
+    try {
+      const failed = oneEvent(m.el, 'samesurf-error');
+      expect(await m.el.launch()).to.equal(false);
+      expect(((await failed) as CustomEvent).detail.code).to.equal('popup');
+      await m.el.updateComplete;
+      const link = m.el.shadowRoot!.querySelector<HTMLAnchorElement>('.status a')!;
+      const [room] = (await api().runningRooms()).rooms;
+      expect(link.href).to.equal(room!.publicinvitation, 'the leader link (runningrooms names it publicinvitation)');
+      expect(link.target).to.equal('_blank');
+      expect(m.el.shadowRoot!.querySelector('.status')!.textContent).to.contain('blocked the new tab');
+      await expect(m.el).to.be.accessible();
+    } finally {
+      window.open = realOpen;
+      m.restore();
+    }
+  });
+});
+
 describe('<samesurf-launcher> on real pages', () => {
   beforeEach(reset);
 

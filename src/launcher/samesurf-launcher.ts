@@ -270,7 +270,7 @@ export class SameSurfLauncher extends LitElement {
         if (result.invitation.mode === 'room') saveInvitation(result.invitation);
       }
       this.invitation = result.invitation;
-      if (config.openIn === 'tab') return this.#toTab(tab, result.invitation);
+      if (config.openIn === 'tab') return this.#toTab(tab, result.invitation, result.kind === 'reused');
       await this.show();
       return true;
     } catch (err) {
@@ -294,17 +294,18 @@ export class SameSurfLauncher extends LitElement {
     }
   }
 
-  #toTab(tab: Window | null, invitation: Invitation): boolean {
+  #toTab(tab: Window | null, invitation: Invitation, reused: boolean): boolean {
     const s = this.#strings();
-    // An invitation link may be used up once opened: only a room's leader link is worth keeping.
+    // A limited-use link may be used up once opened: only a room's leader link is worth keeping.
     if (invitation.mode === 'invite') this.invitation = undefined;
+    const link = reused ? invitation.rejoinLink : invitation.link;
     if (tab && !tab.closed) {
       tab.opener = null;
-      tab.location.replace(invitation.link);
+      tab.location.replace(link);
       this.inlineStatus = s.tabOpened;
       return true;
     }
-    this.blockedLink = invitation.link;
+    this.blockedLink = link;
     this.inlineStatus = s.popupBlocked;
     emit(this, 'samesurf-error', { code: 'popup', message: s.popupBlocked });
     return false;

@@ -2,5 +2,5 @@
 export default {
   globs: ['src/launcher/samesurf-launcher.ts'],
   litelement: true,
-  outdir: '.',
+  outdir: 'dist',
 };

@@ -1,28 +1,81 @@
-// Builds. For now: the client as a browser ES module with jsrsasign split into a
-// chunk of its own that loads on the first signature. The element and CDN builds join later.
+// `npm run build`:
+//  dist/          the npm build: one ES module per source module, lit and jsrsasign left as dependencies
+//  dist/cdn/      self-contained files for a script tag: Lit bundled and minified; the launch code and
+//                 jsrsasign in chunks of their own, loaded by import() in idle time or on first intent
+import { copyFileSync, mkdirSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** Shared by every browser build (and by the bundle test, which builds in memory). */
+const tsconfig = './tsconfig.json';
+
+/** Shared by every minified browser build (and by the bundle tests, which build in memory). */
 export const browserPlugins = () => [
   nodeResolve({ browser: true }),
   commonjs(),
-  esbuild({ target: 'es2022', tsconfig: './tsconfig.json' }),
-  terser({ format: { comments: false } }),
+  esbuild({ target: 'es2022', tsconfig }),
+  // Whitespace inside html`` and css`` templates, which terser leaves alone.
+  minifyHTML(),
+  terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
 ];
 
+/** The client alone, as a page would bundle it (see test/node/client-bundle.test.ts). */
 export const clientBuild = {
   input: { client: 'src/api/index.ts' },
   plugins: browserPlugins(),
+};
+
+/** The element for a script tag. */
+export const cdnBuild = {
+  input: { 'samesurf-launcher': 'src/define.ts' },
+  // The entry is one file (no facade over a shared chunk): its exports are not part of the CDN contract.
+  preserveEntrySignatures: false,
+  plugins: browserPlugins(),
   output: {
-    dir: 'dist/browser',
+    dir: 'dist/cdn',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
 };
 
-export default [clientBuild];
+const loaderBuild = {
+  input: 'src/cdn/loader.ts',
+  plugins: [esbuild({ target: 'es2022', tsconfig }), terser({ format: { comments: false } })],
+  output: { file: 'dist/cdn/samesurf-launcher.iife.js', format: 'iife', sourcemap: true },
+};
+
+/** Copies what the emulator serves from disk beside its built module. */
+const emulatorAssets = {
+  name: 'emulator-assets',
+  writeBundle() {
+    mkdirSync('dist/emulator/assets', { recursive: true });
+    copyFileSync('src/emulator/assets/recording.webm', 'dist/emulator/assets/recording.webm');
+  },
+};
+
+const npmBuild = {
+  input: {
+    index: 'src/index.ts',
+    define: 'src/define.ts',
+    'api/index': 'src/api/index.ts',
+    'emulator/index': 'src/emulator/index.ts',
+    'emulator/cli': 'src/emulator/cli.ts',
+  },
+  external: (id) => /^(lit|jsrsasign|@lit|node:)/.test(id),
+  plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: '[name].js',
+    sourcemap: true,
+    banner: (chunk) => (chunk.fileName === 'emulator/cli.js' ? '#!/usr/bin/env node' : ''),
+  },
+};
+
+export default [npmBuild, cdnBuild, loaderBuild];

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** `samesurf-emulator` / `npm run emulator -- --port 8787`: the API v3 emulator from the command line. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

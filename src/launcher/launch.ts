@@ -5,13 +5,19 @@
 import { SameSurfClient } from '../api/client.js';
 import { SameSurfError } from '../api/errors.js';
 import { loadJsrsasign } from '../api/jwt.js';
-import type { SameSurfBeforeCreateDetail, SameSurfCreatedDetail } from './events.js';
-import { isAllowedLink, type LaunchConfig } from './config.js';
+import type { SameSurfBeforeCreateDetail, SameSurfCreatedDetail, SameSurfErrorDetail } from './events.js';
+import { isAllowedLink, type ConfigProblem, type LaunchConfig } from './config.js';
+import type { LauncherStrings } from './strings.js';
 import { LinkRefusedError } from './messages.js';
 import type { Invitation } from './session.js';
 
 export { readConfig } from './config.js';
 export { describeFailure } from './messages.js';
+export { stringsFor } from './strings.js';
+export { loadInvitation, saveInvitation, forgetInvitation } from './session.js';
+export { ModalController } from './modal-controller.js';
+export { DialogView } from './dialog-view.js';
+export { dialogStyles } from './dialog-styles.js';
 
 export interface SessionHooks {
   signal: AbortSignal;
@@ -87,4 +93,28 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
   }
   const invitation: Invitation = { key: config.key, mode: 'room', room: res.room, link, rejoinLink: leaderLink, guestLink, createdAt: Date.now() };
   return { kind: 'created', invitation, replacedEndedRoom };
+}
+
+/** A bad attribute, for samesurf-error and the inline message; the console gets the details once. */
+export function reportConfigProblem(problem: ConfigProblem, s: LauncherStrings, firstTime: boolean): SameSurfErrorDetail {
+  const detail: SameSurfErrorDetail = {
+    code: problem.secret ? 'secret' : 'config',
+    message: problem.secret ? s.errorSecret : s.errorConfig,
+    attribute: problem.attribute,
+    cause: new Error(problem.detail),
+  };
+  if (firstTime) {
+    const line = `<samesurf-launcher>: ${problem.attribute}: ${problem.detail}`;
+    if (problem.secret) console.error(line);
+    else console.warn(line);
+  }
+  return detail;
+}
+
+/** Sends the tab opened at click time to the room; false when the browser blocked it. */
+export function sendTab(tab: Window | null, link: string): boolean {
+  if (!tab || tab.closed) return false;
+  tab.opener = null;
+  tab.location.replace(link);
+  return true;
 }

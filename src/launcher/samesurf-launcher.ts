@@ -1,24 +1,31 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Bookmark } from '../api/types.js';
 import type { ConfigProblem, LaunchConfig } from './config.js';
+import type { DialogView } from './dialog-view.js';
 import { emit, type SameSurfErrorDetail } from './events.js';
-import { closeIcon, expandIcon, externalIcon } from './icons.js';
-import { ModalController } from './modal-controller.js';
-import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './session.js';
-import { nearestLang, stringsFor, type LauncherStrings } from './strings.js';
+import { CORE_STRINGS, languageOf, type CoreStrings } from './lang.js';
+import type { ModalController } from './modal-controller.js';
+import type { Invitation } from './session.js';
+import type { LauncherStrings } from './strings.js';
 import { launcherStyles } from './styles.js';
 
 type LaunchModule = typeof import('./launch.js');
 let launchModule: Promise<LaunchModule> | undefined;
-/** The launch code is a chunk of its own, fetched in idle time or on first intent. */
+/**
+ * Everything past the button (configuration, API calls, the dialog, most strings) is a chunk of
+ * its own, fetched in idle time after the first render or on the first pointer or focus intent.
+ */
 const loadLaunch = () => (launchModule ??= import('./launch.js'));
 
-/** Attributes whose change means a different launch. */
-const CONFIG_PROPS = [
-  'apiKey', 'startUrl', 'mode', 'room', 'usageLimit', 'leader', 'userName', 'roomTitle',
-  'disabledFeatures', 'bookmarks', 'apiBase', 'tokenUrl', 'realtimeOrigin', 'open', 'timeout',
-] as const;
+interface UiState {
+  status: 'idle' | 'busy' | 'error';
+  invitation?: Invitation;
+  failure?: SameSurfErrorDetail;
+  configProblem?: SameSurfErrorDetail;
+  notice: string;
+  inlineStatus: string;
+  blockedLink?: string;
+}
 
 /**
  * A button that starts a SameSurf co-browsing session and shows it in an accessible modal.
@@ -70,60 +77,82 @@ const CONFIG_PROPS = [
  */
 export class SameSurfLauncher extends LitElement {
   static override styles = launcherStyles;
+  // Declared here rather than with decorators: the same reactive properties for ~0.7 KB less on the page.
+  static override properties = {
+    apiKey: { attribute: 'api-key' },
+    startUrl: { attribute: 'start-url' },
+    mode: {},
+    room: {},
+    usageLimit: { attribute: 'usage-limit' },
+    leader: { type: Boolean },
+    userName: { attribute: 'user-name' },
+    roomTitle: { attribute: 'room-title' },
+    disabledFeatures: { attribute: 'disabled-features' },
+    bookmarks: {},
+    apiBase: { attribute: 'api-base' },
+    tokenUrl: { attribute: 'token-url' },
+    realtimeOrigin: { attribute: 'realtime-origin' },
+    timeout: { type: Number },
+    open: {},
+    strings: { attribute: false },
+  };
 
   /** An API key with the "none" algorithm enabled. Never a secret. */
-  @property({ attribute: 'api-key' }) apiKey?: string;
+  apiKey?: string;
   /** The first page shown in a new room. */
-  @property({ attribute: 'start-url' }) startUrl?: string;
+  startUrl?: string;
   /** `room`: create a room and enter as its leader; `invite`: a limited-use invitation into `room`. */
-  @property() mode: 'room' | 'invite' = 'room';
+  mode: 'room' | 'invite' = 'room';
   /** The room number, for `invite` mode. */
-  @property() room?: string;
+  room?: string;
   /** How many times an invitation works (invite mode; default 1). */
-  @property({ attribute: 'usage-limit' }) usageLimit?: number | string;
+  usageLimit?: number | string;
   /** Invite mode: the visitor becomes leader if first to enter. */
-  @property({ type: Boolean }) leader = false;
+  leader = false;
   /** The visitor's name in the room. */
-  @property({ attribute: 'user-name' }) userName?: string;
+  userName?: string;
   /** The room's title, shown in analytics (the API's `title`). */
-  @property({ attribute: 'room-title' }) roomTitle?: string;
+  roomTitle?: string;
   /** Features to disable, space- or comma-separated (e.g. `TOOLS_VIDEO_CHAT MODE_LOGOUT`). */
-  @property({ attribute: 'disabled-features' }) disabledFeatures?: string;
+  disabledFeatures?: string;
   /** Bookmarks for the room: JSON `[{"name","link"}]` as an attribute, or an array as a property. */
-  @property() bookmarks?: string | Bookmark[];
+  bookmarks?: string | Bookmark[];
   /** The API's root: the emulator's, or your proxy's path (then no key is needed in the page). */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
   /** Your endpoint that answers `POST {call}` with `{ token }`, a bearer token minted on your server. */
-  @property({ attribute: 'token-url' }) tokenUrl?: string;
+  tokenUrl?: string;
   /** Space-separated origins whose invitation links may be opened (default `https://realtime.samesurf.com`). */
-  @property({ attribute: 'realtime-origin' }) realtimeOrigin?: string;
+  realtimeOrigin?: string;
   /** Milliseconds to wait for each API call before giving up (default 15000). */
-  @property({ type: Number }) timeout?: number;
+  timeout?: number;
   /** `modal` (default) or `tab`: where the room opens. */
-  @property() open: 'modal' | 'tab' = 'modal';
+  open: 'modal' | 'tab' = 'modal';
   /** Overrides for any built-in string. */
-  @property({ attribute: false }) strings: Partial<LauncherStrings> = {};
+  strings: Partial<LauncherStrings> = {};
 
-  @state() private status: 'idle' | 'busy' | 'error' = 'idle';
-  @state() private invitation?: Invitation;
-  @state() private failure?: SameSurfErrorDetail;
-  @state() private configProblem?: SameSurfErrorDetail;
-  @state() private notice = '';
-  @state() private inlineStatus = '';
-  @state() private blockedLink?: string;
-  @state() private copyState: '' | 'copied' | 'failed' = '';
+  /** Internal state that render() shows: one object, changed through #set(). */
+  #ui: UiState = { status: 'idle', notice: '', inlineStatus: '' };
 
-  @query('[part~="button"]') private button?: HTMLButtonElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('[part~="share"] input') private shareInput?: HTMLInputElement;
+  #set(patch: Partial<UiState>): void {
+    Object.assign(this.#ui, patch);
+    this.requestUpdate();
+  }
 
-  #modal = new ModalController(this, () => this.dialog ?? undefined, () => this.button?.focus());
+  private get button() {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('[part~="button"]') ?? undefined;
+  }
+  private get dialog() {
+    return this.renderRoot?.querySelector('dialog') ?? undefined;
+  }
+
+  #mod?: LaunchModule;
+  #modal?: ModalController;
+  #view?: DialogView;
   #pending?: Promise<boolean>;
   #abort?: AbortController;
   #idle?: number;
   #reported?: string;
   #secretProperty = false;
-  #copyTimer?: ReturnType<typeof setTimeout>;
 
   /** Refused: a secret must never be given to a page. Setting it disables the launcher. */
   set apiSecret(_value: unknown) {
@@ -141,16 +170,16 @@ export class SameSurfLauncher extends LitElement {
     super.disconnectedCallback();
     (window.cancelIdleCallback ?? window.clearTimeout)(this.#idle!);
     this.#abort?.abort();
-    clearTimeout(this.#copyTimer);
-    this.status = 'idle';
+    this.#view?.disconnect();
+    this.#set({ status: 'idle' });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && CONFIG_PROPS.some((p) => changed.has(p))) void this.#prepare();
+    if (this.hasUpdated && [...changed.keys()].some((p) => p !== 'strings')) void this.#prepare();
   }
 
   protected override updated(): void {
-    const state = this.configProblem || this.status === 'error' ? 'error' : this.status === 'busy' ? 'busy' : this.#modal.isOpen ? 'open' : 'idle';
+    const state = this.#ui.configProblem || this.#ui.status === 'error' ? 'error' : this.#ui.status === 'busy' ? 'busy' : this.#modal?.isOpen ? 'open' : 'idle';
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
@@ -165,16 +194,16 @@ export class SameSurfLauncher extends LitElement {
 
   /** Opens the dialog on the current session, or launches one. Resolves once it is open. */
   async show(): Promise<void> {
-    if (!this.invitation || this.open === 'tab') {
+    if (!this.#ui.invitation || this.open === 'tab') {
       await this.launch();
       return;
     }
-    await this.#modal.open();
+    await this.#modal?.open();
   }
 
   /** Closes the dialog; the room stays open for the next click. Resolves once it is closed. */
   async hide(): Promise<void> {
-    if (!this.#modal.isOpen) return;
+    if (!this.#modal?.isOpen) return;
     emit(this, 'samesurf-hide', { source: 'method' });
     await this.#modal.close();
   }
@@ -183,104 +212,103 @@ export class SameSurfLauncher extends LitElement {
   async reset(): Promise<void> {
     this.#abort?.abort();
     await this.#pending;
-    await this.#modal.close();
-    if (this.invitation) forgetInvitation(this.invitation.key);
-    this.invitation = undefined;
-    this.failure = undefined;
-    this.notice = this.inlineStatus = '';
-    this.blockedLink = undefined;
-    this.status = 'idle';
+    await this.#modal?.close();
+    if (this.#ui.invitation) this.#mod?.forgetInvitation(this.#ui.invitation.key);
+    this.#set({ invitation: undefined, failure: undefined, notice: '', inlineStatus: '', blockedLink: undefined, status: 'idle' });
     await this.updateComplete;
   }
 
+  /** All strings: only once the launch code is here (every caller runs after it loaded). */
   #strings(): LauncherStrings {
-    return stringsFor(nearestLang(this), this.strings);
+    return this.#mod!.stringsFor(languageOf(this), this.strings);
+  }
+
+  /** Loads the launch code once, and with it the dialog's behaviour and styles. */
+  async #load(): Promise<LaunchModule> {
+    const mod = await loadLaunch();
+    if (!this.#mod) {
+      this.#mod = mod;
+      this.#modal = new mod.ModalController(this, () => this.dialog, () => this.button?.focus());
+      this.#view = new mod.DialogView(this.#modal, () => this.requestUpdate());
+      adoptStyles(this.renderRoot as ShadowRoot, [launcherStyles, mod.dialogStyles]);
+    }
+    return mod;
   }
 
   /** Reads and checks the attributes (loading the launch code), reports a bad one once. */
   async #prepare(): Promise<LaunchConfig | undefined> {
-    const mod = await loadLaunch();
+    const mod = await this.#load();
     const result = mod.readConfig({ ...this.#attributes(), attributeNames: this.getAttributeNames(), secretProperty: this.#secretProperty });
     if (!result.ok) {
-      this.#reportConfig(result.problem);
+      this.#reportConfig(mod, result.problem);
       return undefined;
     }
-    this.configProblem = undefined;
+    this.#set({ configProblem: undefined });
     this.#reported = undefined;
     mod.preload(result.config);
-    if (!this.invitation && result.config.mode === 'room') this.invitation = loadInvitation(result.config.key);
+    if (!this.#ui.invitation && result.config.mode === 'room') this.#set({ invitation: mod.loadInvitation(result.config.key) });
     return result.config;
   }
 
+  /** Every attribute's property (all public properties but `strings`). */
   #attributes() {
     const a: Record<string, unknown> = {};
-    for (const p of CONFIG_PROPS) a[p] = this[p];
+    for (const p of Object.keys(SameSurfLauncher.properties)) a[p] = this[p as keyof this];
     return a;
   }
 
-  #reportConfig(problem: ConfigProblem): void {
-    const s = this.#strings();
-    const detail: SameSurfErrorDetail = {
-      code: problem.secret ? 'secret' : 'config',
-      message: problem.secret ? s.errorSecret : s.errorConfig,
-      attribute: problem.attribute,
-    };
-    this.configProblem = detail;
+  #reportConfig(mod: LaunchModule, problem: ConfigProblem): void {
     const id = `${problem.attribute}|${problem.detail}`;
+    const detail = mod.reportConfigProblem(problem, this.#strings(), this.#reported !== id);
+    this.#set({ configProblem: detail });
     if (this.#reported === id) return;
     this.#reported = id;
-    const line = `<samesurf-launcher>: ${problem.attribute}: ${problem.detail}`;
-    if (problem.secret) console.error(line);
-    else console.warn(line);
-    emit(this, 'samesurf-error', { ...detail, cause: new Error(problem.detail) });
+    emit(this, 'samesurf-error', detail);
   }
 
   async #launch(tab: Window | null): Promise<boolean> {
     const abort = (this.#abort = new AbortController());
-    this.status = 'busy';
-    this.failure = undefined;
-    this.inlineStatus = '';
-    this.blockedLink = undefined;
+    this.#set({ status: 'busy', failure: undefined, inlineStatus: '', blockedLink: undefined });
     let mod: LaunchModule | undefined;
     try {
       const config = await this.#prepare();
       if (!config || abort.signal.aborted) {
         tab?.close();
-        this.status = 'idle';
+        this.#set({ status: 'idle' });
         return false;
       }
-      mod = await loadLaunch();
-      const result = await mod.startSession(config, this.invitation, {
+      mod = this.#mod!;
+      const result = await mod.startSession(config, this.#ui.invitation, {
         signal: abort.signal,
         beforeCreate: (detail) => emit(this, 'samesurf-before-create', detail, true),
         created: (response) => emit(this, 'samesurf-created', response),
         roomGone: () => {
-          forgetInvitation(config.key);
-          if (!this.#modal.isOpen) this.invitation = undefined;
+          mod!.forgetInvitation(config.key);
+          if (!this.#modal?.isOpen) this.#set({ invitation: undefined });
         },
       });
       if (abort.signal.aborted) throw abort.signal.reason;
-      this.status = 'idle';
+      this.#set({ status: 'idle' });
       if (result.kind === 'cancelled') {
         tab?.close();
         return false;
       }
       if (result.kind === 'created') {
-        this.notice = result.replacedEndedRoom ? this.#strings().roomEnded : '';
-        if (result.invitation.mode === 'room') saveInvitation(result.invitation);
+        this.#set({ notice: result.replacedEndedRoom ? this.#strings().roomEnded : '' });
+        if (result.invitation.mode === 'room') mod.saveInvitation(result.invitation);
       }
-      this.invitation = result.invitation;
-      if (config.openIn === 'tab') return this.#toTab(tab, result.invitation, result.kind === 'reused');
+      this.#set({ invitation: result.invitation });
+      if (config.openIn === 'tab') return this.#toTab(mod, tab, result.invitation, result.kind === 'reused');
       await this.show();
       return true;
     } catch (err) {
       tab?.close();
-      this.status = 'idle';
+      this.#set({ status: 'idle' });
       if (abort.signal.aborted || !this.isConnected) return false; // removed or reset mid-request: nothing to say
-      const s = this.#strings();
-      const detail = mod ? mod.describeFailure(err, s) : { code: 'connection', message: s.errorConnection, cause: err };
-      this.failure = detail;
-      this.status = 'error';
+      const detail = mod
+        ? mod.describeFailure(err, this.#strings())
+        : { code: 'connection', message: this.#core().failed, cause: err };
+      this.#set({ failure: detail, status: 'error' });
       emit(this, 'samesurf-error', detail);
       return false;
     }
@@ -294,97 +322,54 @@ export class SameSurfLauncher extends LitElement {
     }
   }
 
-  #toTab(tab: Window | null, invitation: Invitation, reused: boolean): boolean {
+  #toTab(mod: LaunchModule, tab: Window | null, invitation: Invitation, reused: boolean): boolean {
     const s = this.#strings();
     // A limited-use link may be used up once opened: only a room's leader link is worth keeping.
-    if (invitation.mode === 'invite') this.invitation = undefined;
+    if (invitation.mode === 'invite') this.#set({ invitation: undefined });
     const link = reused ? invitation.rejoinLink : invitation.link;
-    if (tab && !tab.closed) {
-      tab.opener = null;
-      tab.location.replace(link);
-      this.inlineStatus = s.tabOpened;
+    if (mod.sendTab(tab, link)) {
+      this.#set({ inlineStatus: s.tabOpened });
       return true;
     }
-    this.blockedLink = link;
-    this.inlineStatus = s.popupBlocked;
+    this.#set({ blockedLink: link, inlineStatus: s.popupBlocked });
     emit(this, 'samesurf-error', { code: 'popup', message: s.popupBlocked });
     return false;
   }
 
-  #copy = async () => {
-    const link = this.invitation?.guestLink ?? '';
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(link);
-      ok = true;
-    } catch {
-      // No clipboard permission (or an older browser): copy from the selected field.
-      this.shareInput?.select();
-      ok = document.execCommand?.('copy') ?? false;
-    }
-    this.copyState = ok ? 'copied' : 'failed';
-    clearTimeout(this.#copyTimer);
-    this.#copyTimer = setTimeout(() => (this.copyState = ''), 4000);
-  };
-
   #onClick = () => void this.launch();
   #warm = () => void this.#prepare();
 
-  protected override render(): TemplateResult {
-    const s = this.#strings();
-    // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
-    const dialog = this.invitation && this.open !== 'tab' ? this.#renderDialog(s, this.invitation) : nothing;
-    return html`${this.configProblem
-      ? html`<p part="error" role="alert"><span>${this.configProblem.message}</span></p>`
-      : this.#renderLauncher(s)}${dialog}`;
+  /** The button's strings, there before the launch code. */
+  #core(): CoreStrings {
+    return { ...CORE_STRINGS[languageOf(this)], ...this.strings };
   }
 
-  #renderLauncher(s: LauncherStrings): TemplateResult {
-    const busy = this.status === 'busy';
-    const label = busy ? s.busy : this.invitation && this.open !== 'tab' ? s.rejoin : undefined;
+  protected override render(): TemplateResult {
+    const inv = this.#ui.invitation;
+    // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
+    const dialog = inv && this.#view && this.open !== 'tab' ? this.#view.render(this.#strings(), inv, this.#ui.notice) : nothing;
+    return html`${this.#ui.configProblem
+      ? html`<p part="error" role="alert"><span>${this.#ui.configProblem.message}</span></p>`
+      : this.#renderLauncher(this.#core())}${dialog}`;
+  }
+
+  #renderLauncher(s: CoreStrings): TemplateResult {
+    const busy = this.#ui.status === 'busy';
+    const label = busy ? s.busy : this.#ui.invitation && this.open !== 'tab' ? s.rejoin : undefined;
     return html`
       <button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} @click=${this.#onClick} @pointerenter=${this.#warm} @focus=${this.#warm}>
         ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<slot name="icon"></slot>`}
         <span>${label ?? html`<slot>${s.start}</slot>`}</span>
       </button>
-      <p class="status" role="status">${this.inlineStatus}${this.blockedLink
-          ? html` <a href=${this.blockedLink} target="_blank" rel="noopener noreferrer">${s.openInTab}</a>`
+      <p class="status" role="status">${this.#ui.inlineStatus}${this.#ui.blockedLink
+          ? html` <a href=${this.#ui.blockedLink} target="_blank" rel="noopener noreferrer">${this.#strings().openInTab}</a>`
           : nothing}</p>
       <div role="alert">
-        ${this.failure
-          ? html`<div part="error"><p>${this.failure.message}</p>
+        ${this.#ui.failure
+          ? html`<div part="error"><p>${this.#ui.failure.message}</p>
               <button class="secondary" part="retry-button" type="button" @click=${this.#onClick}>${s.retry}</button></div>`
           : nothing}
       </div>
-    `;
-  }
-
-  #renderDialog(s: LauncherStrings, inv: Invitation): TemplateResult {
-    const modal = this.#modal;
-    return html`
-      <dialog part="dialog" class=${modal.maximized ? 'maximized' : ''} aria-labelledby="title"
-        @keydown=${modal.onKeydown} @cancel=${modal.onCancel} @close=${modal.onNativeClose} @click=${modal.onClick}>
-        <header part="header">
-          <h2 id="title" part="title"><slot name="dialog-title">${s.dialogTitle}</slot></h2>
-          <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} @click=${modal.toggleFullscreen}>
-            ${expandIcon}<span class="text">${s.fullscreen}</span>
-          </button>
-          <a class="tool" part="tab-link" href=${inv.link} target="_blank" rel="noopener noreferrer">${externalIcon}<span class="text">${s.openInTab}</span></a>
-          <button class="tool" part="close-button" type="button" aria-label=${s.close} autofocus @click=${() => modal.requestClose('close-button')}>${closeIcon}</button>
-        </header>
-        <p class="notice" role="status">${this.notice}</p>
-        <iframe part="frame" title=${s.frameTitle} src=${inv.link} allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>
-        ${inv.mode === 'room' && inv.guestLink
-          ? html`<div part="share">
-              <label for="guest-link">${s.shareLabel}</label>
-              <input id="guest-link" type="text" readonly .value=${inv.guestLink} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-              <button class="secondary" part="copy-button" type="button" @click=${this.#copy}>${s.copy}</button>
-              <span class="copied" role="status">${this.copyState === 'copied' ? s.copied : this.copyState === 'failed' ? s.copyFailed : ''}</span>
-              <p class="hint">${s.shareHint}</p>
-            </div>`
-          : nothing}
-        <slot name="footer"></slot>
-      </dialog>
     `;
   }
 }

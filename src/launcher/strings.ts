@@ -1,12 +1,10 @@
 /**
- * Every built-in string of <samesurf-launcher>, in English, German and Spanish.
- * The language comes from the nearest `lang` attribute; the `strings` property overrides any entry.
+ * Every built-in string of <samesurf-launcher>, in English, German and Spanish, loaded with the
+ * launch code. The language comes from the nearest `lang` attribute; the `strings` property overrides any entry.
  */
+import { CORE_STRINGS, type BuiltInLanguage, type CoreStrings } from './lang.js';
 
-export interface LauncherStrings {
-  start: string;
-  busy: string;
-  rejoin: string;
+export interface LauncherStrings extends CoreStrings {
   dialogTitle: string;
   frameTitle: string;
   close: string;
@@ -17,7 +15,6 @@ export interface LauncherStrings {
   copy: string;
   copied: string;
   copyFailed: string;
-  retry: string;
   roomEnded: string;
   tabOpened: string;
   popupBlocked: string;
@@ -38,9 +35,7 @@ export interface LauncherStrings {
 }
 
 const en: LauncherStrings = {
-  start: 'Start co-browsing',
-  busy: 'Starting…',
-  rejoin: 'Rejoin co-browsing',
+  ...CORE_STRINGS.en,
   dialogTitle: 'Co-browsing',
   frameTitle: 'Co-browsing session',
   close: 'Close',
@@ -51,7 +46,6 @@ const en: LauncherStrings = {
   copy: 'Copy link',
   copied: 'Link copied',
   copyFailed: 'Could not copy: select the link and copy it.',
-  retry: 'Try again',
   roomEnded: 'Your previous session had ended, so a new one was started.',
   tabOpened: 'Co-browsing opened in a new tab.',
   popupBlocked: 'Your browser blocked the new tab. Open the session here:',
@@ -72,9 +66,7 @@ const en: LauncherStrings = {
 };
 
 const de: LauncherStrings = {
-  start: 'Co-Browsing starten',
-  busy: 'Wird gestartet…',
-  rejoin: 'Zurück zum Co-Browsing',
+  ...CORE_STRINGS.de,
   dialogTitle: 'Co-Browsing',
   frameTitle: 'Co-Browsing-Sitzung',
   close: 'Schließen',
@@ -85,7 +77,6 @@ const de: LauncherStrings = {
   copy: 'Link kopieren',
   copied: 'Link kopiert',
   copyFailed: 'Kopieren fehlgeschlagen: Link markieren und kopieren.',
-  retry: 'Erneut versuchen',
   roomEnded: 'Ihre vorige Sitzung war beendet, daher wurde eine neue gestartet.',
   tabOpened: 'Co-Browsing wurde in einem neuen Tab geöffnet.',
   popupBlocked: 'Ihr Browser hat den neuen Tab blockiert. Sitzung hier öffnen:',
@@ -106,9 +97,7 @@ const de: LauncherStrings = {
 };
 
 const es: LauncherStrings = {
-  start: 'Iniciar navegación compartida',
-  busy: 'Iniciando…',
-  rejoin: 'Volver a la navegación compartida',
+  ...CORE_STRINGS.es,
   dialogTitle: 'Navegación compartida',
   frameTitle: 'Sesión de navegación compartida',
   close: 'Cerrar',
@@ -119,7 +108,6 @@ const es: LauncherStrings = {
   copy: 'Copiar enlace',
   copied: 'Enlace copiado',
   copyFailed: 'No se pudo copiar: seleccione el enlace y cópielo.',
-  retry: 'Reintentar',
   roomEnded: 'Su sesión anterior había terminado, así que se inició una nueva.',
   tabOpened: 'La navegación compartida se abrió en una pestaña nueva.',
   popupBlocked: 'Su navegador bloqueó la pestaña nueva. Abra la sesión aquí:',
@@ -139,22 +127,11 @@ const es: LauncherStrings = {
   errorLink: 'El enlace de navegación compartida no se abrió porque apunta a una dirección inesperada.',
 };
 
-export const BUILT_IN_STRINGS: Readonly<Record<string, LauncherStrings>> = { en, de, es };
+export const BUILT_IN_STRINGS: Readonly<Record<BuiltInLanguage, LauncherStrings>> = { en, de, es };
 
-/** The language of the nearest `lang` attribute, crossing shadow roots, or `en`. */
-export function nearestLang(from: Element): string {
-  let node: Node | null = from;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? '';
-    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
-  }
-  return '';
-}
-
-/** Built-in strings for `lang` (by its primary subtag), with `overrides` on top. */
-export function stringsFor(lang: string, overrides: Partial<LauncherStrings> = {}): LauncherStrings {
-  const primary = lang.toLowerCase().split('-')[0] ?? '';
-  return { ...(BUILT_IN_STRINGS[primary] ?? en), ...overrides };
+/** Built-in strings for a language, with `overrides` on top. */
+export function stringsFor(lang: BuiltInLanguage, overrides: Partial<LauncherStrings> = {}): LauncherStrings {
+  return { ...BUILT_IN_STRINGS[lang], ...overrides };
 }
 
 /** Fills `{name}` placeholders. */

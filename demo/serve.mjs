@@ -1,0 +1,110 @@
+// `npm start`: the built element, the emulator and a small static server for the demo pages.
+// Also used by the end-to-end tests and benchmarks (startDemo({ port: 0 })).
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+/** The only folders the server shows. */
+const MOUNTS = { '/demo/': 'demo', '/dist/': 'dist', '/e2e/': 'test/e2e/pages' };
+export const SUPPORT_ROOM = '424242424';
+
+/** The strict policy a careful site would send; the pages work under it. */
+export function strictCsp(emulatorUrl) {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${emulatorUrl}`,
+    `frame-src ${emulatorUrl}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.0.0.1' } = {}) {
+  if (!existsSync(join(ROOT, 'dist/cdn/samesurf-launcher.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm start does).');
+  }
+  const { startEmulator } = await import('../dist/emulator/index.js');
+  const emulator = await listenWithFallback((p) =>
+    startEmulator({ port: p, testMode: true, seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }] }), emulatorPort);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://demo');
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: '/demo/index.html' }).end();
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const mount = Object.keys(MOUNTS).find((m) => url.pathname.startsWith(m));
+    const file = mount && normalize(join(ROOT, MOUNTS[mount], decodeURIComponent(url.pathname.slice(mount.length))));
+    if (!file || !file.startsWith(join(ROOT, MOUNTS[mount])) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    if (extname(file) === '.html') {
+      headers['Content-Security-Policy'] = strictCsp(emulator.url);
+      import('node:fs/promises').then(async ({ readFile }) => {
+        const html = (await readFile(file, 'utf8')).replaceAll('{{EMULATOR}}', emulator.url).replaceAll('{{SUPPORT_ROOM}}', SUPPORT_ROOM);
+        res.writeHead(200, headers).end(html);
+      });
+      return;
+    }
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  });
+  const url = await listenWithFallback(
+    (p) =>
+      new Promise((ok, fail) => {
+        server.once('error', fail);
+        server.listen(p, host, () => ok(`http://${host}:${server.address().port}`));
+      }),
+    port,
+  );
+  return {
+    url,
+    emulator,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await emulator.close();
+    },
+  };
+}
+
+/** Tries the wished port, then any free one (a second `npm start` still works). */
+async function listenWithFallback(listen, port) {
+  try {
+    return await listen(port);
+  } catch (err) {
+    if (port === 0 || err.code !== 'EADDRINUSE') throw err;
+    return listen(0);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8000) });
+  console.log(`SameSurf emulator listening on ${demo.emulator.url}`);
+  console.log(`Demo: ${demo.url}/demo/index.html`);
+  const stop = () => demo.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,148 @@
+// End-to-end tests of what is published: the built dist/ files in Debian's Chromium (playwright-core)
+// against the emulator, each page served with a strict Content-Security-Policy.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startDemo } from '../../demo/serve.mjs';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let demo;
+let browser;
+before(async () => {
+  demo = await startDemo({ port: 0, emulatorPort: 0 });
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A fresh page that collects console errors. */
+async function open(path, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(`${demo.url}${path}`);
+  await page.waitForFunction(() => customElements.get('samesurf-launcher'));
+  return { page, context, consoleErrors };
+}
+
+const stateOf = (page, sel = 'samesurf-launcher') => page.locator(sel).first().getAttribute('state');
+
+async function clickAndSeeRoom(page, sel = 'samesurf-launcher') {
+  await page.locator(`${sel} >> [part~="button"]`).click();
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute('state') === 'open', sel);
+  const frame = page.frameLocator(`${sel} >> iframe`);
+  await frame.locator('h1').waitFor();
+  return (await frame.locator('h1').textContent()).trim();
+}
+
+describe('the published files', () => {
+  for (const [name, path] of [['cdn ES module', '/e2e/esm.html'], ['classic-script IIFE', '/e2e/iife.html']]) {
+    it(`${name}: click shows the emulator's room page in the modal, Escape closes it, no CSP violation`, async () => {
+      const { page, context, consoleErrors } = await open(path);
+      try {
+        const heading = await clickAndSeeRoom(page);
+        assert.match(heading, /^Co-browsing room \d{9}$/);
+        const role = await page.frameLocator('samesurf-launcher >> iframe').locator('main').getAttribute('data-role');
+        assert.equal(role, 'leader');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => document.querySelector('samesurf-launcher').getAttribute('state') === 'idle');
+        assert.equal(await page.locator('samesurf-launcher >> dialog').evaluate((d) => d.open), false);
+        assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation');
+        assert.deepEqual(consoleErrors, []);
+        assert.match((await page.evaluate(() => document.contentType)), /html/);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the script included twice and two launchers on one page: no console error, both work', async () => {
+    const { page, context, consoleErrors } = await open('/e2e/twice.html');
+    try {
+      assert.match(await clickAndSeeRoom(page, '#one'), /Co-browsing room/);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('#one').getAttribute('state') === 'idle');
+      assert.match(await clickAndSeeRoom(page, '#two'), /Co-browsing room/);
+      assert.deepEqual(consoleErrors, []);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says the browser is offline when it is (real offline mode)', async () => {
+    const { page, context } = await open('/e2e/esm.html');
+    try {
+      // Let the idle-time preload fetch the launch chunk first, as it would on a real visit.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/chunks/launch-')));
+      await context.setOffline(true);
+      await page.locator('samesurf-launcher >> [part~="button"]').click();
+      await page.waitForFunction(() => window.__errors.length > 0);
+      assert.deepEqual(await page.evaluate(() => window.__errors), ['offline']);
+      assert.match(await page.locator('samesurf-launcher >> [part~="error"]').textContent(), /offline/);
+      await context.setOffline(false);
+      await page.locator('samesurf-launcher >> [part~="retry-button"]').click();
+      await page.waitForFunction(() => document.querySelector('samesurf-launcher').getAttribute('state') === 'open');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the demo page works under its strict CSP; screenshots of it and of the open modal', async () => {
+    const { page, context, consoleErrors } = await open('/demo/index.html');
+    try {
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: new URL('demo.png', ARTIFACTS).pathname, fullPage: true });
+      assert.match(await clickAndSeeRoom(page, '#hero-launcher'), /Co-browsing room/);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: new URL('modal-open.png', ARTIFACTS).pathname });
+      assert.ok((await page.locator('#log li').count()) >= 3, 'the event log shows the events');
+      assert.deepEqual(await page.evaluate(() => window.__violations ?? []), []);
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+    const narrow = await open('/demo/index.html', { width: 390, height: 844 });
+    try {
+      await clickAndSeeRoom(narrow.page, '#hero-launcher');
+      await narrow.page.waitForTimeout(400);
+      await narrow.page.screenshot({ path: new URL('modal-narrow.png', ARTIFACTS).pathname });
+    } finally {
+      await narrow.context.close();
+    }
+  });
+});
+
+describe('the npm build in Node (no DOM)', () => {
+  it('imports every entry without throwing', async () => {
+    const entry = await import('../../dist/index.js');
+    assert.equal(typeof entry.SameSurfLauncher, 'function');
+    assert.equal(typeof entry.SameSurfClient, 'function');
+    await import('../../dist/define.js');
+    assert.equal(typeof (await import('../../dist/api/index.js')).SameSurfClient, 'function');
+    assert.equal(typeof (await import('../../dist/emulator/index.js')).startEmulator, 'function');
+  });
+
+  it('runs the samesurf-emulator bin', async () => {
+    const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise((resolve, reject) => {
+        child.stdout.once('data', (d) => resolve(String(d).trim()));
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      assert.match(line, /^SameSurf emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(execFileSync('head', ['-1', 'dist/emulator/cli.js'], { encoding: 'utf8' }), /^#!\/usr\/bin\/env node/);
+    } finally {
+      child.kill();
+    }
+  });
+});

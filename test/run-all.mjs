@@ -36,20 +36,24 @@ function add(title, counts, ok) {
 const typesOk = run('type-check (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 add('type-check', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 }, typesOk);
 
-// 2. Node tests (the emulator, the client in Node).
-const nodeDir = 'test/node';
-const nodeFiles = readdirSync(nodeDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(nodeDir, f));
-const tap = join(tmp, 'node.tap');
-const nodeOk = run('node tests', process.execPath, [
-  '--import', 'tsx',
-  '--test',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-  ...nodeFiles,
-]);
-const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-const tapCount = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0);
-add('node tests', { passed: tapCount('pass'), failed: tapCount('fail') + tapCount('cancelled'), skipped: tapCount('skipped') }, nodeOk);
+/** Runs node:test files, counting from a TAP copy of the report. */
+function nodeTests(title, files, loader = []) {
+  const tap = join(tmp, `${title.replace(/\W+/g, '-')}.tap`);
+  const ok = run(title, process.execPath, [
+    ...loader,
+    '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  add(title, { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') }, ok);
+}
+const testFiles = (dir, ending) => readdirSync(dir).filter((f) => f.endsWith(ending)).map((f) => join(dir, f));
+
+// 2. Node tests (the emulator, the client in Node, the manifest).
+nodeTests('node tests', testFiles('test/node', '.test.ts'), ['--import', 'tsx']);
 
 // 3. Browser tests.
 const counts = join(tmp, 'wtr.json');
@@ -57,6 +61,11 @@ const wtrOk = run('browser tests (web-test-runner, headless Chromium)', process.
   'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs',
 ], { SAMESURF_WTR_COUNTS: counts });
 add('browser tests', existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 }, wtrOk);
+
+// 4. The build, then end-to-end tests of what it publishes.
+const buildOk = run('build (npm run build)', 'npm', ['run', '--silent', 'build']);
+add('build', { passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1 }, buildOk);
+if (buildOk) nodeTests('end-to-end tests (playwright-core, built files)', testFiles('test/e2e', '.test.mjs'));
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 ? 1 : 0);

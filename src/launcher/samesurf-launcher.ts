@@ -5,7 +5,7 @@ import type { DialogView } from './dialog-view.js';
 import { emit, type SameSurfErrorDetail } from './events.js';
 import { CORE_STRINGS, languageOf, type CoreStrings } from './lang.js';
 import type { ModalController } from './modal-controller.js';
-import type { Invitation } from './session.js';
+import type { LaunchHost, UiState } from './launch-flow.js';
 import type { LauncherStrings } from './strings.js';
 import { launcherStyles } from './styles.js';
 
@@ -17,15 +17,6 @@ let launchModule: Promise<LaunchModule> | undefined;
  */
 const loadLaunch = () => (launchModule ??= import('./launch.js'));
 
-interface UiState {
-  status: 'idle' | 'busy' | 'error';
-  invitation?: Invitation;
-  failure?: SameSurfErrorDetail;
-  configProblem?: SameSurfErrorDetail;
-  notice: string;
-  inlineStatus: string;
-  blockedLink?: string;
-}
 
 /**
  * A button that starts a SameSurf co-browsing session and shows it in an accessible modal.
@@ -148,6 +139,16 @@ export class SameSurfLauncher extends LitElement {
   #mod?: LaunchModule;
   #modal?: ModalController;
   #view?: DialogView;
+  /** What the launch flow (in the lazy chunk) may see and do. */
+  #host: LaunchHost = {
+    el: this,
+    ui: () => this.#ui,
+    set: (patch) => this.#set(patch),
+    prepare: () => this.#prepare(),
+    show: () => this.show(),
+    strings: () => this.#strings(),
+    isOpen: () => !!this.#modal?.isOpen,
+  };
   #pending?: Promise<boolean>;
   #abort?: AbortController;
   #idle?: number;
@@ -188,7 +189,20 @@ export class SameSurfLauncher extends LitElement {
     if (this.#pending) return this.#pending;
     // Opened now, inside the click's user activation, or a popup blocker would stop it after the request.
     const tab = this.open === 'tab' ? this.#blankTab() : null;
-    this.#pending = this.#launch(tab).finally(() => (this.#pending = undefined));
+    const abort = (this.#abort = new AbortController());
+    this.#pending = this.#load()
+      .then(
+        (mod) => mod.runLaunch(this.#host, tab, abort.signal),
+        (cause: unknown) => {
+          // The launch code itself could not be fetched (offline, blocked by the network).
+          tab?.close();
+          const detail = { code: 'connection', message: this.#core().failed, cause };
+          this.#set({ failure: detail, status: 'error' });
+          emit(this, 'samesurf-error', detail);
+          return false;
+        },
+      )
+      .finally(() => (this.#pending = undefined));
     return this.#pending;
   }
 
@@ -266,74 +280,12 @@ export class SameSurfLauncher extends LitElement {
     emit(this, 'samesurf-error', detail);
   }
 
-  async #launch(tab: Window | null): Promise<boolean> {
-    const abort = (this.#abort = new AbortController());
-    this.#set({ status: 'busy', failure: undefined, inlineStatus: '', blockedLink: undefined });
-    let mod: LaunchModule | undefined;
-    try {
-      const config = await this.#prepare();
-      if (!config || abort.signal.aborted) {
-        tab?.close();
-        this.#set({ status: 'idle' });
-        return false;
-      }
-      mod = this.#mod!;
-      const result = await mod.startSession(config, this.#ui.invitation, {
-        signal: abort.signal,
-        beforeCreate: (detail) => emit(this, 'samesurf-before-create', detail, true),
-        created: (response) => emit(this, 'samesurf-created', response),
-        roomGone: () => {
-          mod!.forgetInvitation(config.key);
-          if (!this.#modal?.isOpen) this.#set({ invitation: undefined });
-        },
-      });
-      if (abort.signal.aborted) throw abort.signal.reason;
-      this.#set({ status: 'idle' });
-      if (result.kind === 'cancelled') {
-        tab?.close();
-        return false;
-      }
-      if (result.kind === 'created') {
-        this.#set({ notice: result.replacedEndedRoom ? this.#strings().roomEnded : '' });
-        if (result.invitation.mode === 'room') mod.saveInvitation(result.invitation);
-      }
-      this.#set({ invitation: result.invitation });
-      if (config.openIn === 'tab') return this.#toTab(mod, tab, result.invitation, result.kind === 'reused');
-      await this.show();
-      return true;
-    } catch (err) {
-      tab?.close();
-      this.#set({ status: 'idle' });
-      if (abort.signal.aborted || !this.isConnected) return false; // removed or reset mid-request: nothing to say
-      const detail = mod
-        ? mod.describeFailure(err, this.#strings())
-        : { code: 'connection', message: this.#core().failed, cause: err };
-      this.#set({ failure: detail, status: 'error' });
-      emit(this, 'samesurf-error', detail);
-      return false;
-    }
-  }
-
   #blankTab(): Window | null {
     try {
       return window.open('', '_blank');
     } catch {
       return null;
     }
-  }
-
-  #toTab(mod: LaunchModule, tab: Window | null, invitation: Invitation, reused: boolean): boolean {
-    const s = this.#strings();
-    // A limited-use link may be used up once opened: only a room's leader link is worth keeping.
-    if (invitation.mode === 'invite') this.#set({ invitation: undefined });
-    const link = reused ? invitation.rejoinLink : invitation.link;
-    if (mod.sendTab(tab, link)) {
-      this.#set({ inlineStatus: s.tabOpened });
-      return true;
-    }
-    this.#set({ blockedLink: link, inlineStatus: s.popupBlocked });
-    emit(this, 'samesurf-error', { code: 'popup', message: s.popupBlocked });
-    return false;
   }
 
   #onClick = () => void this.launch();

@@ -1,0 +1,58 @@
+// `npm run size`: raw, gzip and brotli bytes of every shipped CDN file, and the budgets.
+// Exits 1 when a budget is exceeded. Reads dist/ (npm run size builds it first).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const CDN = 'dist/cdn';
+const ENTRY = 'samesurf-launcher.js';
+const IIFE = 'samesurf-launcher.iife.js';
+/** Bytes gzip. The IIFE is a loader: a classic-script page downloads it and the entry before the element works. */
+const BUDGETS = { [ENTRY]: 9000, [IIFE]: 10500 };
+
+function sizes(file) {
+  const data = readFileSync(file);
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+export function measure(dir = CDN) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.js')) files.push(path);
+    }
+  };
+  walk(dir);
+  const rows = files.map((path) => ({ file: path.slice(dir.length + 1), ...sizes(path) }));
+  const entry = rows.find((r) => r.file === ENTRY);
+  const iife = rows.find((r) => r.file === IIFE);
+  const checks = [
+    { what: `${ENTRY} (first render)`, gzip: entry.gzip, budget: BUDGETS[ENTRY] },
+    { what: `${IIFE} + ${ENTRY} (classic script, first render)`, gzip: iife.gzip + entry.gzip, budget: BUDGETS[IIFE] },
+  ];
+  return { rows, checks };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { rows, checks } = measure();
+  const pad = (v, n) => String(v).padStart(n);
+  console.log(`${'file'.padEnd(34)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}  loaded`);
+  for (const r of rows) {
+    const when = r.file.includes('jsrsasign') ? 'lazily: first signature, preloaded in idle time' : r.file.startsWith('chunks/') ? 'lazily: idle time or first intent' : 'at once';
+    console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}  ${when}`);
+  }
+  console.log('');
+  let over = false;
+  for (const c of checks) {
+    const ok = c.gzip <= c.budget;
+    over ||= !ok;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${c.what}: ${c.gzip} B gzip (budget ${c.budget} B, ${Math.round((c.gzip / c.budget) * 100)}%)`);
+  }
+  process.exit(over ? 1 : 0);
+}

@@ -1,0 +1,13 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { render } from '../../scripts/docs.mjs';
+
+describe('README reference', () => {
+  it('matches custom-elements.json (npm run docs regenerates it)', () => {
+    const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
+    const readme = readFileSync('README.md', 'utf8');
+    assert.equal(render(readme, manifest), readme, 'README.md is out of date: run `npm run docs`');
+    for (const name of ['api-key', 'samesurf-error', 'close-button', '--samesurf-accent', 'launch()']) assert.ok(readme.includes(name), name);
+  });
+});

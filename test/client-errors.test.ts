@@ -37,32 +37,33 @@ describe('SameSurfClient errors', () => {
     await reseller.resellerCreateSubscription({ name: 'Taken', licensecount: 1 });
     const sched = (extra: object) => raw.scheduleRoom({ starturl: 'https://a.example', eventtime: `${future()}Z`, ...extra });
 
-    const cases: [number, Promise<unknown>][] = [
-      [100, raw.createLimitedUseToken({ room, usagelimit: 1, isleader: 'yes' as unknown as boolean })],
-      [101, new SameSurfClient({ baseUrl: apiBase, apiKey: 'server-key' }).runningRooms()],
-      [102, raw.findRoom({ room: '999999999' })],
-      [103, raw.findRoom({ room: ended })],
-      [104, sched({ invitees: 'not-an-address' })],
-      [105, raw.scheduleRoom({ eventtime: `${future()}Z` })],
-      [106, raw.scheduleRoom({ starturl: 'https://a.example', eventtime: future() })],
-      [107, sched({ eventtime: future(), timezone: 'Nowhere/Land' })],
-      [108, sched({ eventtime: 'tomorrow' })],
-      [109, raw.screenRecordingPublicLink({ room })],
-      [111, raw.screenRecordingImage({ room, width: -1 })],
-      [112, raw.deleteLimitedUseToken({ token: 'NOPE' })],
-      [114, reseller.resellerCreateSubscription({ name: 'Taken', licensecount: 1 })],
-      [115, reseller.resellerCreateApiKey({ subscription: '' })],
-      [116, raw.resellerCreateSubscription({ name: 'N', licensecount: 1 })],
-      [117, reseller.resellerCreateApiKey({ subscription: 'demo' })],
-      [118, reseller.resellerDeleteSubscription({ name: 'Missing' })],
-      [121, reseller.resellerCreateSubscription({ name: 'Bad', licensecount: 1, configuration_overrides: [{ key: 'x' as 'welcome_active', value: '1' }] })],
-      [122, sched({ eventtime: '2001-01-01T00:00:00Z' })],
-      [123, sched({ lengthinminutes: 0 })],
-      [124, reseller.resellerCreateSubscription({ name: 'Zero', licensecount: 0 })],
-      [125, raw.createLimitedUseToken({ room, usagelimit: 0, isleader: true })],
+    // Thunks, so that no promise is left rejected before the loop awaits it.
+    const cases: [number, () => Promise<unknown>][] = [
+      [100, () => raw.createLimitedUseToken({ room, usagelimit: 1, isleader: 'yes' as unknown as boolean })],
+      [101, () => new SameSurfClient({ baseUrl: apiBase, apiKey: 'server-key' }).runningRooms()],
+      [102, () => raw.findRoom({ room: '999999999' })],
+      [103, () => raw.findRoom({ room: ended })],
+      [104, () => sched({ invitees: 'not-an-address' })],
+      [105, () => raw.scheduleRoom({ eventtime: `${future()}Z` })],
+      [106, () => raw.scheduleRoom({ starturl: 'https://a.example', eventtime: future() })],
+      [107, () => sched({ eventtime: future(), timezone: 'Nowhere/Land' })],
+      [108, () => sched({ eventtime: 'tomorrow' })],
+      [109, () => raw.screenRecordingPublicLink({ room })],
+      [111, () => raw.screenRecordingImage({ room, width: -1 })],
+      [112, () => raw.deleteLimitedUseToken({ token: 'NOPE' })],
+      [114, () => reseller.resellerCreateSubscription({ name: 'Taken', licensecount: 1 })],
+      [115, () => reseller.resellerCreateApiKey({ subscription: '' })],
+      [116, () => raw.resellerCreateSubscription({ name: 'N', licensecount: 1 })],
+      [117, () => reseller.resellerCreateApiKey({ subscription: 'demo' })],
+      [118, () => reseller.resellerDeleteSubscription({ name: 'Missing' })],
+      [121, () => reseller.resellerCreateSubscription({ name: 'Bad', licensecount: 1, configuration_overrides: [{ key: 'x' as 'welcome_active', value: '1' }] })],
+      [122, () => sched({ eventtime: '2001-01-01T00:00:00Z' })],
+      [123, () => sched({ lengthinminutes: 0 })],
+      [124, () => reseller.resellerCreateSubscription({ name: 'Zero', licensecount: 0 })],
+      [125, () => raw.createLimitedUseToken({ room, usagelimit: 0, isleader: true })],
     ];
-    for (const [code, promise] of cases) {
-      const e = await failure(promise);
+    for (const [code, call] of cases) {
+      const e = await failure(call());
       expect(e.kind, `code ${code}`).to.equal('api');
       expect(e.errorcode, e.message).to.equal(code);
       expect(e.status, `code ${code}`).to.be.a('number');

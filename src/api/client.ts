@@ -178,7 +178,12 @@ export class SameSurfClient {
         throw new SameSurfError({ kind: 'config', call, message: `SameSurf ${call}: getToken returned no token.` });
       }
     } else if (apiKey) {
-      token = await signJwt(apiSecret === undefined ? 'none' : 'HS256', claimsFor(apiKey), apiSecret);
+      try {
+        token = await signJwt(apiSecret === undefined ? 'none' : 'HS256', claimsFor(apiKey), apiSecret);
+      } catch (cause) {
+        // Only the lazy fetch of the signer can fail here: a network fault like any other.
+        throw new SameSurfError({ kind: 'connection', call, cause, message: `SameSurf ${call}: could not load the JWT signer.` });
+      }
     }
     return token === undefined ? undefined : `Bearer ${token as string}`;
   }

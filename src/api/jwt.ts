@@ -8,11 +8,17 @@ let loading: Promise<KjurModule['KJUR']> | undefined;
 
 /** Loads jsrsasign once; a page may call this early (on hover, in idle time) to warm it up. */
 export function loadJsrsasign(): Promise<KjurModule['KJUR']> {
-  loading ??= import('jsrsasign').then((mod) => {
-    // CommonJS interop differs between bundlers, Node and the dev server.
-    const m = mod as KjurModule & { default?: KjurModule };
-    return m.KJUR ?? m.default!.KJUR;
-  });
+  loading ??= import('jsrsasign').then(
+    (mod) => {
+      // CommonJS interop differs between bundlers, Node and the dev server.
+      const m = mod as KjurModule & { default?: KjurModule };
+      return m.KJUR ?? m.default!.KJUR;
+    },
+    (err: unknown) => {
+      loading = undefined; // offline now need not mean offline on the next try
+      throw err;
+    },
+  );
   return loading;
 }
 

@@ -15,7 +15,11 @@ let launchModule: Promise<LaunchModule> | undefined;
  * Everything past the button (configuration, API calls, the dialog, most strings) is a chunk of
  * its own, fetched in idle time after the first render or on the first pointer or focus intent.
  */
-const loadLaunch = () => (launchModule ??= import('./launch.js'));
+const loadLaunch = () =>
+  (launchModule ??= import('./launch.js').catch((err: unknown) => {
+    launchModule = undefined; // fetch again on the next try
+    throw err;
+  }));
 
 
 /**

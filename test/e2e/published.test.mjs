@@ -83,7 +83,7 @@ describe('the published files', () => {
     const { page, context } = await open('/e2e/esm.html');
     try {
       // Let the idle-time preload fetch the launch chunk first, as it would on a real visit.
-      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/chunks/launch-')));
+      await page.waitForFunction(() => ['/chunks/launch-', '/chunks/jsrsasign-'].every((c) => performance.getEntriesByType('resource').some((r) => r.name.includes(c))));
       await context.setOffline(true);
       await page.locator('samesurf-launcher >> [part~="button"]').click();
       await page.waitForFunction(() => window.__errors.length > 0);

@@ -26,7 +26,7 @@ export function strictCsp(emulatorUrl) {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    `connect-src 'self' ${emulatorUrl}`,
+    `connect-src ${emulatorUrl}`,
     `frame-src ${emulatorUrl}`,
     "img-src 'self' data:",
     "base-uri 'none'",

@@ -11,8 +11,31 @@ import { tsImport } from 'tsx/esm/api';
 const commonjs = fromRollup(rollupCommonjs);
 
 /** Starts the emulator in test mode and serves its URL to tests as /__emulator.js. */
+let emulator;
+
+/**
+ * The site's own proxy (src/server) at /samesurf/*, with the emulator as its upstream, and at
+ * /samesurf-strict/* with a policy that keeps leader links from the page.
+ */
+function proxyMiddleware() {
+  let listeners;
+  return async (ctx, next) => {
+    const mount = ['/samesurf/', '/samesurf-strict/'].find((m) => ctx.path.startsWith(m));
+    if (!mount) return next();
+    if (!listeners) {
+      const { createSameSurfHandler, toNodeListener } = await tsImport('./src/server/index.ts', import.meta.url);
+      const base = { apiKey: 'server-key', apiSecret: 'server-secret', baseUrl: emulator.apiBase, rateLimit: false };
+      listeners = {
+        '/samesurf/': toNodeListener(createSameSurfHandler(base)),
+        '/samesurf-strict/': toNodeListener(createSameSurfHandler({ ...base, policy: { create: { stripLeader: true, starturl: 'https://example.com/fixed' } } })),
+      };
+    }
+    ctx.respond = false;
+    await listeners[mount](ctx.req, ctx.res);
+  };
+}
+
 function emulatorPlugin() {
-  let emulator;
   return {
     name: 'samesurf-emulator',
     async serverStart() {
@@ -104,7 +127,7 @@ export default {
       },
     }),
   ],
-  middleware: [tokenEndpoint()],
+  middleware: [tokenEndpoint(), proxyMiddleware()],
   plugins: [
     emulatorPlugin(),
     bringToFrontPlugin(),

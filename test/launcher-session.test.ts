@@ -312,3 +312,42 @@ describe('<samesurf-launcher> on real pages', () => {
     expect((await control(`rooms/${room}`, undefined, 'GET')).starturl).to.equal('https://example.com/other');
   });
 });
+
+describe('<samesurf-launcher api-base="/samesurf"> through the site\'s proxy', () => {
+  beforeEach(reset);
+
+  it('creates the room through the proxy, with no key in the page, and enters as leader', async () => {
+    const m = await mount({ 'api-base': '/samesurf', 'realtime-origin': base });
+    try {
+      const created = oneEvent(m.el, 'samesurf-created');
+      await click(part(m.el, 'button')!);
+      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+      await oneEvent(m.el, 'samesurf-after-show');
+      expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
+      await until(async () => (await roomUsers(room)).length === 1, 'the join');
+      expect((await roomUsers(room))[0]!.host).to.equal(true);
+      // Re-entering asks the proxy for `find`, which it does not allow: the room is re-entered all the same.
+      await m.el.hide();
+      expect(await m.el.launch()).to.equal(true);
+      expect((await requestCounts()).create).to.equal(1);
+      expect(m.errors).to.have.length(0);
+    } finally {
+      m.restore();
+    }
+  });
+
+  it('joins as a follower when the site\'s policy keeps the leader link from the page', async () => {
+    const m = await mount({ 'api-base': '/samesurf-strict', 'realtime-origin': base, 'start-url': 'https://evil.example/' });
+    try {
+      const created = oneEvent(m.el, 'samesurf-created');
+      await m.el.launch();
+      const detail = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+      expect(detail.leadertoken).to.equal(undefined);
+      expect((await control(`rooms/${detail.room}`, undefined, 'GET')).starturl).to.equal('https://example.com/fixed');
+      await until(async () => (await roomUsers(detail.room)).length === 1, 'the join');
+      expect((await roomUsers(detail.room))[0]!.host).to.equal(false);
+    } finally {
+      m.restore();
+    }
+  });
+});

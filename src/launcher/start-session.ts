@@ -71,7 +71,8 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
   const detail: SameSurfBeforeCreateDetail = { mode: 'room', request: structuredClone(config.create) };
   if (!hooks.beforeCreate(detail)) return { kind: 'cancelled' };
   const res = await client.createRoom(detail.request, opts);
-  const leaderLink = allowed(res.privateinvitation, config);
+  // A site's proxy may keep the leader link from the page (policy stripLeader): then the visitor joins as a follower.
+  const leaderLink = allowed(res.privateinvitation ?? res.publicinvitation, config);
   const guestLink = isAllowedLink(res.publicinvitation, config.allowedOrigins) ? res.publicinvitation : undefined;
   hooks.created(res);
   let link = leaderLink;

@@ -1,0 +1,185 @@
+/**
+ * The site's side of "keep the key off the page": a handler for the standard Request/Response that
+ * forwards the launcher's calls to the API with an HS256 token (proxy mode), or mints a token for
+ * one call (token mode). Runs on Node 20 and on any runtime with fetch, Request and Response.
+ */
+import { DEFAULT_BASE_URL } from '../api/client.js';
+import { claimsFor, signJwt } from '../api/jwt.js';
+import type { CallName } from '../api/types.js';
+import { findProblem, RULES } from '../api/validate.js';
+import { applyRequestPolicy, applyResponsePolicy, type Policy } from './policy.js';
+import { TokenBuckets, type RateLimit } from './rate-limit.js';
+
+export interface SameSurfHandlerOptions {
+  apiKey: string;
+  /** Signs the HS256 tokens; never sent anywhere, never logged. */
+  apiSecret: string;
+  /** Calls the browser may make (default `create` and `createlimitedusetoken`). */
+  allow?: CallName[];
+  /** Per-call rules the site sets (see policy.ts). */
+  policy?: Policy;
+  /** Origins whose pages may call; default: only the handler's own origin. `*` allows any. */
+  allowedOrigins?: string[] | '*';
+  /** Per client (default 10 at once, one more every 5 s); `false` turns it off. */
+  rateLimit?: RateLimit | false;
+  /** The API (default the real one; the emulator's `apiBase` in tests and the demo). */
+  baseUrl?: string;
+  /** Largest request body accepted (default 16 KiB). */
+  maxBodyBytes?: number;
+  /** Token mode: `POST …/token {call}` answers `{ token }`. Off by default (see README). */
+  tokens?: boolean;
+  /** Milliseconds to wait for the API (default 15000). */
+  timeoutMs?: number;
+  /** Where the handler's own log lines go (never with the secret or a link); default none. */
+  log?: (line: string) => void;
+  /** The fetch used for the API (default the global one). */
+  fetch?: typeof fetch;
+}
+
+/** What the runtime knows of the caller; the Node adapter passes the socket's address. */
+export interface ClientInfo {
+  clientAddress?: string;
+}
+
+export type SameSurfHandler = (request: Request, client?: ClientInfo) => Promise<Response>;
+
+const DEFAULT_ALLOW: CallName[] = ['create', 'createlimitedusetoken'];
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** A refusal in the API's own shape, so that the launcher's client reads it like any API error. */
+const refuse = (status: number, error: string, headers?: Record<string, string>) =>
+  json(status, { success: false, error, errorcode: 100 }, headers);
+
+/** Reads at most `limit` bytes of the body; undefined when it is larger. */
+async function readLimited(request: Request, limit: number): Promise<string | undefined> {
+  const declared = Number(request.headers.get('Content-Length') ?? 0);
+  if (declared > limit) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurfHandler {
+  if (!options.apiKey || !options.apiSecret) throw new Error('createSameSurfHandler needs apiKey and apiSecret.');
+  if (typeof document !== 'undefined') throw new Error('createSameSurfHandler runs on a server, never in a page.');
+  const allow = new Set(options.allow ?? DEFAULT_ALLOW);
+  const policy = options.policy ?? {};
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const maxBody = options.maxBodyBytes ?? 16 * 1024;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const buckets = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit ?? { capacity: 10, refillPerSecond: 0.2 });
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const log = options.log ?? (() => undefined);
+  const bearer = async () => `Bearer ${await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret)}`;
+
+  function originAllowed(request: Request): string | undefined | false {
+    const origin = request.headers.get('Origin');
+    if (!origin) return undefined; // not from a browser page (or a same-origin GET): nothing to echo
+    const own = new URL(request.url).origin;
+    const ok = options.allowedOrigins === '*' || (options.allowedOrigins ?? [own]).includes(origin);
+    return ok ? origin : false;
+  }
+
+  return async (request, client = {}) => {
+    const origin = originAllowed(request);
+    if (origin === false) return refuse(403, 'This origin may not use the co-browsing endpoint.');
+    const cors: Record<string, string> = origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type, Accept', 'Access-Control-Max-Age': '600' },
+      });
+    }
+    if (request.method !== 'POST') return refuse(405, 'Only POST is accepted.', { ...cors, Allow: 'POST, OPTIONS' });
+
+    const name = new URL(request.url).pathname.split('/').filter(Boolean).at(-1) ?? '';
+    const tokenMode = name === 'token' && options.tokens === true;
+    if (!tokenMode && !allow.has(name as CallName)) {
+      return refuse(403, `The call "${name.slice(0, 40)}" is not allowed here.`, cors);
+    }
+    if (buckets) {
+      const taken = buckets.take(client.clientAddress ?? 'anonymous');
+      if (!taken.ok) {
+        log(`samesurf: rate limit for ${client.clientAddress ?? 'anonymous'}`);
+        return refuse(429, 'Too many requests: try again shortly.', { ...cors, 'Retry-After': String(taken.retryAfterSeconds) });
+      }
+    }
+    const text = await readLimited(request, maxBody);
+    if (text === undefined) return refuse(413, `The request is larger than ${maxBody} bytes.`, cors);
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return refuse(400, 'The request body must be a JSON object.', cors);
+    }
+
+    if (tokenMode) {
+      // The launcher's token-url sends the call it is about to make; a token works for any call, so only hand
+      // one out for a call the site allows.
+      const call = body.call;
+      if (typeof call !== 'string' || !allow.has(call as CallName)) return refuse(403, 'No token for that call here.', cors);
+      return json(200, { token: await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret) }, cors);
+    }
+
+    const call = name as CallName;
+    if (!(call in RULES)) return refuse(403, `The call "${call}" is not allowed here.`, cors);
+    const ruled = applyRequestPolicy(call, body, policy);
+    if ('refused' in ruled) return refuse(403, ruled.refused, cors);
+    const problem = findProblem(call, ruled.body);
+    if (problem) return json(400, { success: false, error: problem.message, errorcode: problem.errorcode ?? 100 }, cors);
+
+    let upstream: Response;
+    let answer: string;
+    try {
+      upstream = await doFetch(`${baseUrl}/${call}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: await bearer() },
+        body: JSON.stringify(ruled.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      answer = await upstream.text();
+    } catch (err) {
+      log(`samesurf: ${call}: the API could not be reached (${(err as Error)?.name ?? 'error'})`);
+      return refuse(502, 'The co-browsing service could not be reached.', cors);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(answer);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      log(`samesurf: ${call}: the API answered HTTP ${upstream.status} without JSON`);
+      return refuse(502, 'The co-browsing service answered unexpectedly.', cors);
+    }
+    const record = parsed as Record<string, unknown>;
+    const out = record.success === false ? record : applyResponsePolicy(call, record, policy);
+    return json(upstream.status, out, cors);
+  };
+}

@@ -64,6 +64,7 @@ const npmBuild = {
     'api/index': 'src/api/index.ts',
     'emulator/index': 'src/emulator/index.ts',
     'emulator/cli': 'src/emulator/cli.ts',
+    'server/index': 'src/server/index.ts',
   },
   external: (id) => /^(lit|jsrsasign|@lit|node:)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],

@@ -21,12 +21,13 @@ const MOUNTS = { '/demo/': 'demo', '/dist/': 'dist', '/e2e/': 'test/e2e/pages' }
 export const SUPPORT_ROOM = '424242424';
 
 /** The strict policy a careful site would send; the pages work under it. */
-export function strictCsp(emulatorUrl) {
+export function strictCsp(emulatorUrl, { self = false } = {}) {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    `connect-src ${emulatorUrl}`,
+    // The demo also talks to its own proxy (/samesurf/); the e2e pages use exactly the issue's policy.
+    `connect-src ${self ? "'self' " : ''}${emulatorUrl}`,
     `frame-src ${emulatorUrl}`,
     "img-src 'self' data:",
     "base-uri 'none'",
@@ -39,11 +40,27 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     throw new Error('dist/ is missing: run `npm run build` first (npm start does).');
   }
   const { startEmulator } = await import('../dist/emulator/index.js');
+  const { createSameSurfHandler, toNodeListener } = await import('../dist/server/index.js');
   const emulator = await listenWithFallback((p) =>
     startEmulator({ port: p, testMode: true, seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }] }), emulatorPort);
 
+  // The site's own endpoint (samesurf-launcher/server): the key and secret stay here, never in the page.
+  const proxy = toNodeListener(
+    createSameSurfHandler({
+      apiKey: 'server-key',
+      apiSecret: 'server-secret',
+      baseUrl: emulator.apiBase,
+      policy: { create: { starturlPrefix: 'https://example.com/' }, createlimitedusetoken: { maxUsageLimit: 1 } },
+      log: (line) => console.log(line),
+    }),
+  );
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
+    if (url.pathname.startsWith('/samesurf/')) {
+      void proxy(req, res);
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/demo/index.html' }).end();
       return;
@@ -61,7 +78,7 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
     if (extname(file) === '.html') {
-      headers['Content-Security-Policy'] = strictCsp(emulator.url);
+      headers['Content-Security-Policy'] = strictCsp(emulator.url, { self: mount === '/demo/' });
       import('node:fs/promises').then(async ({ readFile }) => {
         const html = (await readFile(file, 'utf8')).replaceAll('{{EMULATOR}}', emulator.url).replaceAll('{{SUPPORT_ROOM}}', SUPPORT_ROOM);
         res.writeHead(200, headers).end(html);

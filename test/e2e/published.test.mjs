@@ -106,6 +106,10 @@ describe('the published files', () => {
       await page.waitForTimeout(400);
       await page.screenshot({ path: new URL('modal-open.png', ARTIFACTS).pathname });
       assert.ok((await page.locator('#log li').count()) >= 3, 'the event log shows the events');
+      await page.keyboard.press('Escape');
+      // Proxy mode: no key in the page; the demo's server signs with the secret.
+      assert.match(await clickAndSeeRoom(page, 'samesurf-launcher[api-base="/samesurf"]'), /Co-browsing room/);
+      await page.keyboard.press('Escape');
       assert.deepEqual(await page.evaluate(() => window.__violations ?? []), []);
       assert.deepEqual(consoleErrors, []);
     } finally {
@@ -130,6 +134,7 @@ describe('the npm build in Node (no DOM)', () => {
     await import('../../dist/define.js');
     assert.equal(typeof (await import('../../dist/api/index.js')).SameSurfClient, 'function');
     assert.equal(typeof (await import('../../dist/emulator/index.js')).startEmulator, 'function');
+    assert.equal(typeof (await import('../../dist/server/index.js')).createSameSurfHandler, 'function');
   });
 
   it('runs the samesurf-emulator bin', async () => {

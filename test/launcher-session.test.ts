@@ -4,7 +4,7 @@ import { html } from 'lit';
 import type { SameSurfLauncher } from '../src/index.js';
 import type { CreateLimitedUseTokenResponse, CreateRoomResponse, SameSurfBeforeCreateDetail } from '../src/index.js';
 import { control, endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
-import { api, base, click, dialogOf, emulatorAttrs, launcher, mount, openByClick, part, roomUsers, until } from './helpers/launcher.js';
+import { api, base, click, createByClick, dialogOf, emulatorAttrs, launcher, mount, openByClick, part, roomUsers, until } from './helpers/launcher.js';
 
 const frameSrc = (el: Element) => el.shadowRoot!.querySelector('iframe')!.src;
 
@@ -135,10 +135,7 @@ describe('<samesurf-launcher token-url>', () => {
   it('gets each bearer token from the page\'s own endpoint, so no key is in the page', async () => {
     const m = await mount({ 'api-base': emulatorAttrs()['api-base'], 'realtime-origin': base, 'token-url': '/__token' });
     try {
-      const created = oneEvent(m.el, 'samesurf-created');
-      await click(part(m.el, 'button')!);
-      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-      await oneEvent(m.el, 'samesurf-after-show');
+      const { room } = await createByClick(m.el);
       expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
       expect(m.errors).to.have.length(0);
     } finally {
@@ -319,10 +316,7 @@ describe('<samesurf-launcher api-base="/samesurf"> through the site\'s proxy', (
   it('creates the room through the proxy, with no key in the page, and enters as leader', async () => {
     const m = await mount({ 'api-base': '/samesurf', 'realtime-origin': base });
     try {
-      const created = oneEvent(m.el, 'samesurf-created');
-      await click(part(m.el, 'button')!);
-      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-      await oneEvent(m.el, 'samesurf-after-show');
+      const { room } = await createByClick(m.el);
       expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
       await until(async () => (await roomUsers(room)).length === 1, 'the join');
       expect((await roomUsers(room))[0]!.host).to.equal(true);

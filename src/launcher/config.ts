@@ -11,31 +11,19 @@ import {
   type DisabledFeature,
 } from '../api/types.js';
 import { findProblem } from '../api/validate.js';
+import type { SameSurfLauncher } from './samesurf-launcher.js';
 
 export const DEFAULT_REALTIME_ORIGIN = 'https://realtime.samesurf.com';
 
-/** The attributes as the element holds them. */
-export interface LauncherAttributes {
-  apiKey?: string;
-  startUrl?: string;
-  mode?: string;
-  room?: string;
-  usageLimit?: string | number;
-  leader?: boolean;
-  userName?: string;
-  roomTitle?: string;
-  disabledFeatures?: string;
-  bookmarks?: string | Bookmark[];
-  apiBase?: string;
-  tokenUrl?: string;
-  realtimeOrigin?: string;
-  open?: string;
-  timeout?: number;
+/** The attributes as the element holds them: its reactive properties but `strings`. */
+export type LauncherAttributes = Partial<
+  Omit<Pick<SameSurfLauncher, keyof typeof SameSurfLauncher.properties & keyof SameSurfLauncher>, 'strings'>
+> & {
   /** Names of every attribute on the element, to spot a secret. */
   attributeNames: string[];
   /** Set when a script assigned `apiSecret`. */
   secretProperty?: boolean;
-}
+};
 
 export interface LaunchConfig {
   mode: 'room' | 'invite';

@@ -11,7 +11,8 @@ export interface SameSurfErrorDetail {
   /**
    * `config` (an attribute is wrong), `secret` (a secret was found in the page), `link` (an invitation link
    * outside the allowed realtime origins), `popup` (tab mode: the browser blocked the tab), `token`
-   * (`token-url` failed), or the client's kind: `api`, `http`, `parse`, `connection`, `offline`, `timeout`.
+   * (`token-url` failed), or the client's kind: `api`, `http`, `parse`, `connection`, `offline`, `timeout`;
+   * `unknown` for anything else (the message then speaks of the connection).
    */
   code: string;
   /** The sentence shown to the person. */

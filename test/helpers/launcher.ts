@@ -4,7 +4,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import '../../src/define.js';
 import type { SameSurfLauncher } from '../../src/launcher/samesurf-launcher.js';
-import { SameSurfClient } from '../../src/api/index.js';
+import { SameSurfClient, type CreateRoomResponse } from '../../src/api/index.js';
 import { apiBase, base } from './emulator.js';
 
 export { apiBase, base };
@@ -95,3 +95,13 @@ export async function mount(attrs: Record<string, string | null>, label = 'Co-br
 
 /** The attributes every emulator launcher needs. */
 export const emulatorAttrs = () => ({ 'api-key': 'demo-key', 'api-base': apiBase, 'realtime-origin': base });
+
+/** Clicks the button and waits until the new room is created and shown; returns the API's answer. */
+export async function createByClick(el: SameSurfLauncher): Promise<CreateRoomResponse> {
+  const created = oneEvent(el, 'samesurf-created');
+  const shown = oneEvent(el, 'samesurf-after-show');
+  await click(part(el, 'button')!);
+  const { detail } = (await created) as CustomEvent<CreateRoomResponse>;
+  await shown;
+  return detail;
+}

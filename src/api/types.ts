@@ -136,6 +136,11 @@ export interface CreateRoomResponse extends SuccessResponse {
   privateinvitation: string;
   /** Link with the follower token. */
   publicinvitation: string;
+  /**
+   * Added by a `samesurf-launcher/server` proxy (never by the API): proof that this visitor created `room`
+   * through the proxy, sent back with `createlimitedusetoken` to be granted a leader invitation into it.
+   */
+  ticket?: string;
 }
 
 // create with eventtime
@@ -173,6 +178,8 @@ export interface CreateLimitedUseTokenRequest {
   isleader: boolean;
   /** Pre-sets the user's name in the room. */
   usersname?: string;
+  /** For a `samesurf-launcher/server` proxy only (stripped before the API): the `ticket` from `create`. */
+  ticket?: string;
 }
 export interface CreateLimitedUseTokenResponse extends SuccessResponse {
   token: string;

@@ -108,7 +108,7 @@ describe('emulator: exp, nbf and crit (RFC 7519 §4.1.4/§4.1.5, RFC 7515 §4.1.
     await ok(craft(HS, { iat: t, sub: 'server-key', exp: t + 60 }));
     await ok(craft(HS, { iat: t, sub: 'server-key', exp: t - 5 }));
     // Made by another library, the way the vendor's examples sign.
-    const vendor = KJUR.jws.JWS.sign('HS256', { alg: 'HS256', typ: 'JWT' }, { iat: t, sub: 'server-key', exp: t - 3600 }, { utf8: 'server-secret' } as unknown as string);
+    const vendor = KJUR.jws.JWS.sign('HS256', { alg: 'HS256', typ: 'JWT' } as { alg: string }, { iat: t, sub: 'server-key', exp: t - 3600 }, { utf8: 'server-secret' } as unknown as string);
     await assertRefused(ctx.emu, vendor, /expired/);
   });
 

@@ -1,13 +1,17 @@
 import { SameSurfError, describeErrorCode, type SameSurfErrorInit, type SameSurfErrorKind } from './errors.js';
 import { claimsFor, signJwt } from './jwt.js';
+import type { CallName, CallRequest, CallResponse } from './calls.js';
 import type * as T from './types.js';
 import { findProblem } from './validate.js';
 
 export const DEFAULT_BASE_URL = 'https://api.samesurf.com/api/v3';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** Supplies a bearer token for each request, e.g. one minted by the site's own server. */
-export type TokenSource = (context: { call: T.CallName }) => string | Promise<string>;
+/**
+ * Supplies a bearer token for each request, e.g. one minted by the site's own server. `signal` aborts when the
+ * call times out or is aborted: pass it on to a fetch so that nothing is left running.
+ */
+export type TokenSource = (context: { call: CallName; signal: AbortSignal }) => string | Promise<string>;
 
 export interface ClientOptions {
   /** API root, default `https://api.samesurf.com/api/v3`; the emulator's or a proxy's path also work. */
@@ -36,7 +40,7 @@ export interface CallOptions {
 }
 
 /** Calls that change nothing: the only ones retried automatically. */
-const READ_ONLY: ReadonlySet<T.CallName> = new Set([
+const READ_ONLY: ReadonlySet<CallName> = new Set([
   'runningrooms',
   'find',
   'analyticsoverview',
@@ -66,8 +70,7 @@ export class SameSurfClient {
     if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')) {
       throw fail('apiKey must be a non-empty string.');
     }
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!(timeoutMs > 0)) throw fail('timeoutMs must be a number greater than 0.');
+    const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'client');
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw fail('No fetch is available: pass one as the fetch option.');
     this.#options = options;
@@ -79,12 +82,12 @@ export class SameSurfClient {
 
   /** Lists the rooms running now. */
   runningRooms(req: T.RunningRoomsRequest = {}, opts?: CallOptions) {
-    return this.#post<T.RunningRoomsResponse>('runningrooms', req, opts);
+    return this.#post('runningrooms', req, opts);
   }
 
   /** Creates a room to use straight away. */
   createRoom(req: T.CreateRoomRequest = {}, opts?: CallOptions) {
-    return this.#post<T.CreateRoomResponse>('create', req, opts);
+    return this.#post('create', req, opts);
   }
 
   /** Creates a room for a later time (`create` with `eventtime`). */
@@ -100,78 +103,80 @@ export class SameSurfClient {
         }),
       );
     }
-    return this.#post<T.ScheduleRoomResponse>('create', req, opts);
+    return this.#post('create', req, opts);
   }
 
   /** Looks up a room's tokens and invitation. */
   findRoom(req: T.FindRoomRequest, opts?: CallOptions) {
-    return this.#post<T.FindRoomResponse>('find', req, opts);
+    return this.#post('find', req, opts);
   }
 
   /** Creates an invitation into `room` that works `usagelimit` times. */
   createLimitedUseToken(req: T.CreateLimitedUseTokenRequest, opts?: CallOptions) {
-    return this.#post<T.CreateLimitedUseTokenResponse>('createlimitedusetoken', req, opts);
+    return this.#post('createlimitedusetoken', req, opts);
   }
 
   /** Revokes a limited-use invitation. */
   deleteLimitedUseToken(req: T.DeleteLimitedUseTokenRequest, opts?: CallOptions) {
-    return this.#post<T.DeleteLimitedUseTokenResponse>('deletelimitedusetoken', req, opts);
+    return this.#post('deletelimitedusetoken', req, opts);
   }
 
   /** A temporary public link to a screen recording. */
   screenRecordingPublicLink(req: T.RecordingRequest, opts?: CallOptions) {
-    return this.#post<T.LinkResponse>('screenrecordingpubliclink', req, opts);
+    return this.#post('screenrecordingpubliclink', req, opts);
   }
 
   /** A temporary link to a screen recording's thumbnail. */
   screenRecordingThumbnail(req: T.RecordingRequest, opts?: CallOptions) {
-    return this.#post<T.LinkResponse>('screenrecordingthumbnail', req, opts);
+    return this.#post('screenrecordingthumbnail', req, opts);
   }
 
   /** A temporary link to a screen recording's screenshot, optionally resized. */
   screenRecordingImage(req: T.RecordingImageRequest, opts?: CallOptions) {
-    return this.#post<T.LinkResponse>('screenrecordingimage', req, opts);
+    return this.#post('screenrecordingimage', req, opts);
   }
 
   /** Totals and average durations over all rooms. */
   analyticsOverview(opts?: CallOptions) {
-    return this.#post<T.AnalyticsOverviewResponse>('analyticsoverview', undefined, opts);
+    return this.#post('analyticsoverview', undefined, opts);
   }
 
   /** One line per room, newest first. */
   async analyticsRooms(req: T.AnalyticsRoomsRequest = {}, opts?: CallOptions) {
-    const res = await this.#post<T.AnalyticsRoomsResponse>('analyticsrooms', req, opts);
+    const res = await this.#post('analyticsrooms', req, opts);
     // The vendor's example sends the total as a string.
     return { ...res, total_rooms: Number(res.total_rooms) };
   }
 
   /** One room's events and users. */
   roomAnalytics(req: T.RoomAnalyticsRequest, opts?: CallOptions) {
-    return this.#post<T.RoomAnalyticsResponse>('roomanalytics', req, opts);
+    return this.#post('roomanalytics', req, opts);
   }
 
   /** Reseller keys only: creates a subscription. */
   resellerCreateSubscription(req: T.ResellerCreateSubscriptionRequest, opts?: CallOptions) {
-    return this.#post<T.ResellerCreateSubscriptionResponse>('reseller/createsubscription', req, opts);
+    return this.#post('reseller/createsubscription', req, opts);
   }
 
   /** Reseller keys only: deletes a subscription and its keys. */
   resellerDeleteSubscription(req: T.ResellerDeleteSubscriptionRequest, opts?: CallOptions) {
-    return this.#post<T.ResellerDeleteSubscriptionResponse>('reseller/deletesubscription', req, opts);
+    return this.#post('reseller/deletesubscription', req, opts);
   }
 
   /** Reseller keys only: creates an API key and secret for a subscription. */
   resellerCreateApiKey(req: T.ResellerCreateApiKeyRequest, opts?: CallOptions) {
-    return this.#post<T.ResellerCreateApiKeyResponse>('reseller/createapikey', req, opts);
+    return this.#post('reseller/createapikey', req, opts);
   }
 
-  async #authorization(call: T.CallName): Promise<string | undefined> {
+  /** The bearer token for one request; `signal` ends a `getToken` or a signer load that hangs. */
+  async #authorization(call: CallName, signal: AbortSignal): Promise<string | undefined> {
     const { apiKey, apiSecret, getToken } = this.#options;
     let token: unknown;
     if (getToken) {
       try {
-        token = await getToken({ call });
+        token = await untilAborted(getToken({ call, signal }), signal);
       } catch (cause) {
+        if (signal.aborted) throw cause;
         throw new SameSurfError({ kind: 'config', call, cause, message: `SameSurf ${call}: getToken failed.` });
       }
       if (typeof token !== 'string' || token === '') {
@@ -179,8 +184,9 @@ export class SameSurfClient {
       }
     } else if (apiKey) {
       try {
-        token = await signJwt(apiSecret === undefined ? 'none' : 'HS256', claimsFor(apiKey), apiSecret);
+        token = await untilAborted(signJwt(apiSecret === undefined ? 'none' : 'HS256', claimsFor(apiKey), apiSecret), signal);
       } catch (cause) {
+        if (signal.aborted) throw cause;
         // Only the lazy fetch of the signer can fail here: a network fault like any other.
         throw new SameSurfError({ kind: 'connection', call, cause, message: `SameSurf ${call}: could not load the JWT signer.` });
       }
@@ -188,7 +194,8 @@ export class SameSurfClient {
     return token === undefined ? undefined : `Bearer ${token as string}`;
   }
 
-  async #post<R>(call: T.CallName, body: unknown, opts: CallOptions = {}): Promise<R> {
+  /** The one request path: every method is this with its call's types from the per-call map. */
+  async #post<C extends CallName>(call: C, body: CallRequest<C> | undefined, opts: CallOptions = {}): Promise<CallResponse<C>> {
     if (this.#options.validate !== false && body !== undefined) {
       const problem = findProblem(call, body);
       if (problem) {
@@ -204,7 +211,8 @@ export class SameSurfClient {
     const retries = READ_ONLY.has(call) ? Math.max(0, this.#options.maxRetries ?? 2) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#send<R>(call, body, opts);
+        // The answer is the API's JSON object: trusted to have the call's documented shape, not checked.
+        return (await this.#send(call, body, opts)) as unknown as CallResponse<C>;
       } catch (err) {
         const e = err as SameSurfError;
         const transient = e.isNetworkError || e.status === 429 || (e.status !== undefined && e.status >= 500);
@@ -215,17 +223,16 @@ export class SameSurfClient {
     }
   }
 
-  async #send<R>(call: T.CallName, body: unknown, opts: CallOptions): Promise<R> {
+  /**
+   * One attempt. The timeout covers all of it (the token, the request, the answer's body); an abort at any
+   * point ends it as `aborted`, and one before the request leaves means nothing was sent.
+   */
+  async #send(call: CallName, body: unknown, opts: CallOptions): Promise<Record<string, unknown>> {
     const error = (kind: SameSurfErrorKind, message: string, extra: Partial<SameSurfErrorInit> = {}) =>
       new SameSurfError({ kind, call, message: `SameSurf ${call}: ${message}`, ...extra });
     if (opts.signal?.aborted) throw error('aborted', 'The call was aborted.', { cause: opts.signal.reason });
+    const timeoutMs = opts.timeoutMs === undefined ? this.timeoutMs : checkTimeout(opts.timeoutMs, call);
 
-    const headers: Record<string, string> = { Accept: 'application/json', ...this.#options.headers };
-    const authorization = await this.#authorization(call);
-    if (authorization) headers.Authorization = authorization;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-
-    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -234,24 +241,36 @@ export class SameSurfClient {
     }, timeoutMs);
     const onAbort = () => controller.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const stopped = (cause?: unknown) =>
+      timedOut
+        ? error('timeout', `No answer within ${timeoutMs} ms.`, { cause })
+        : error('aborted', 'The call was aborted.', { cause: cause ?? opts.signal?.reason });
 
     let res: Response;
     let text: string;
     try {
-      res = await this.#fetch(`${this.baseUrl}/${call}`, {
-        method: 'POST',
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-        credentials: 'omit',
+      const headers: Record<string, string> = { Accept: 'application/json', ...this.#options.headers };
+      const authorization = await this.#authorization(call, controller.signal).catch((cause: unknown) => {
+        throw controller.signal.aborted ? stopped(cause) : cause;
       });
-      text = await res.text();
-    } catch (cause) {
-      if (timedOut) throw error('timeout', `No answer within ${timeoutMs} ms.`, { cause });
-      if (opts.signal?.aborted) throw error('aborted', 'The call was aborted.', { cause });
-      throw error('connection', 'Could not reach the SameSurf API (offline, refused or dropped connection).', {
-        cause,
-      });
+      if (controller.signal.aborted) throw stopped();
+      if (authorization) headers.Authorization = authorization;
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      try {
+        res = await this.#fetch(`${this.baseUrl}/${call}`, {
+          method: 'POST',
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+          credentials: 'omit',
+        });
+        text = await res.text();
+      } catch (cause) {
+        if (controller.signal.aborted) throw stopped(cause);
+        throw error('connection', 'Could not reach the SameSurf API (offline, refused or dropped connection).', {
+          cause,
+        });
+      }
     } finally {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
@@ -282,8 +301,37 @@ export class SameSurfClient {
       const what = text === '' ? 'an empty body' : 'a body that is not a JSON object';
       throw error('parse', `The API answered HTTP ${status} with ${what}.`, { status });
     }
-    return record as R;
+    return record;
   }
+}
+
+/** Timers fire at once past 2^31 - 1 ms (about 24.8 days): longer timeouts, Infinity included, mean that. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+function checkTimeout(ms: number, call: string): number {
+  if (typeof ms !== 'number' || !(ms > 0)) {
+    throw new SameSurfError({ kind: 'config', call, message: `SameSurf ${call}: timeoutMs must be a number greater than 0 (got ${String(ms)}).` });
+  }
+  return Math.min(ms, MAX_TIMEOUT_MS);
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (a token source that never answers must not hold a call). */
+function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(promise).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }
 
 function httpMessage(status: number): string {

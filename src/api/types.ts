@@ -40,22 +40,11 @@ export const CONFIGURATION_OVERRIDE_KEYS = [
 ] as const;
 export type ConfigurationOverrideKey = (typeof CONFIGURATION_OVERRIDE_KEYS)[number];
 
-/** Every call of the API, by its path below `/api/v3/`. */
-export type CallName =
-  | 'runningrooms'
-  | 'create'
-  | 'find'
-  | 'createlimitedusetoken'
-  | 'deletelimitedusetoken'
-  | 'screenrecordingpubliclink'
-  | 'screenrecordingthumbnail'
-  | 'screenrecordingimage'
-  | 'analyticsoverview'
-  | 'analyticsrooms'
-  | 'roomanalytics'
-  | 'reseller/createsubscription'
-  | 'reseller/deletesubscription'
-  | 'reseller/createapikey';
+/** Every call of the API, by its path below `/api/v3/` (the per-call map is in calls.ts). */
+export type { CallName } from './calls.js';
+
+/** A call that takes no parameters (`analyticsoverview`). */
+export type EmptyRequest = Record<never, never>;
 
 export interface SuccessResponse {
   success: true;
@@ -157,6 +146,8 @@ export interface ScheduleRoomRequest extends CreateRoomRequest {
   invitemessage?: string;
 }
 export type ScheduleRoomResponse = CreateRoomResponse;
+/** What the `create` call takes: a room now, or scheduled with `eventtime` and its companions. */
+export type CreateCallRequest = CreateRoomRequest & Partial<Omit<ScheduleRoomRequest, keyof CreateRoomRequest>>;
 
 // find
 export interface FindRoomRequest {
@@ -239,6 +230,10 @@ export interface AnalyticsRoomsResponse extends SuccessResponse {
   /** The vendor's example sends a string; the client always gives a number. */
   total_rooms: number;
   rooms: AnalyticsRoom[];
+}
+/** `analyticsrooms` as it comes over the wire: the reference's example has `total_rooms` as a string (`"123"`). */
+export interface AnalyticsRoomsAnswer extends Omit<AnalyticsRoomsResponse, 'total_rooms'> {
+  total_rooms: string | number;
 }
 
 export interface RoomAnalyticsRequest {

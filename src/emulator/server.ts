@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { findProblem } from '../api/validate.js';
 import { authenticate } from './auth.js';
 import { ApiFailure } from './calls/context.js';
-import { CALLS, isCallName, normalizeQuirks } from './calls/index.js';
+import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
 import { handleControl, seedRoom, type SeedRoom } from './control.js';
 import { FaultQueue, type Fault } from './faults.js';
 import { clientIp, readBody, send, sendFailure, sendJson, statusFor } from './http.js';
@@ -156,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return sendFailure(res, code === 100 ? 400 : statusFor(code), code, problem.message, cors);
     }
     try {
-      const result = CALLS[call]({
+      const result = runCall(call, {
         state,
         key: auth.key,
         body,

@@ -62,9 +62,10 @@ const FIELD_TO_ATTRIBUTE: Record<string, string> = {
 
 /** Fetches a bearer token from the page's own endpoint (`token-url`). */
 function tokenFrom(url: string): ClientOptions['getToken'] {
-  return async ({ call }) => {
+  return async ({ call, signal }) => {
     const res = await fetch(url, {
       method: 'POST',
+      signal,
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ call }),

@@ -264,7 +264,7 @@ export class SameSurfLauncher extends LitElement {
     this.#set({ configProblem: undefined });
     this.#reported = undefined;
     mod.preload(result.config);
-    if (!this.#ui.invitation && result.config.mode === 'room') this.#set({ invitation: mod.loadInvitation(result.config.key) });
+    if (!this.#ui.invitation && result.config.mode === 'room') this.#set({ invitation: mod.loadInvitation(result.config.key, result.config.allowedOrigins) });
     return result.config;
   }
 

@@ -1,4 +1,5 @@
 /** What survives a closed modal or a reload: the open invitation, in sessionStorage with an age limit. */
+import { isAllowedLink } from './config.js';
 
 export interface Invitation {
   /** The configuration that made it (see LaunchConfig.key). */
@@ -27,14 +28,26 @@ function storage(): Storage | undefined {
   }
 }
 
-export function loadInvitation(key: string, now = Date.now()): Invitation | undefined {
+/**
+ * The saved invitation of the configuration `key`, when it is fresh and its links pass the same check as a
+ * fresh answer's (storage is writable by any script of the origin, and `realtime-origin` may have changed
+ * since it was saved); otherwise it is forgotten.
+ */
+export function loadInvitation(key: string, allowedOrigins: string[], now = Date.now()): Invitation | undefined {
   try {
     const raw = storage()?.getItem(PREFIX + key);
     if (!raw) return undefined;
-    const inv = JSON.parse(raw) as Invitation;
-    const fresh = typeof inv.createdAt === 'number' && now - inv.createdAt < MAX_AGE_MS && now >= inv.createdAt;
-    if (fresh && inv.key === key && typeof inv.room === 'string' && typeof inv.rejoinLink === 'string') {
-      return { ...inv, link: inv.rejoinLink };
+    const inv = JSON.parse(raw) as Partial<Invitation> | null;
+    const fresh = typeof inv?.createdAt === 'number' && now - inv.createdAt < MAX_AGE_MS && now >= inv.createdAt;
+    if (
+      fresh &&
+      inv.key === key &&
+      (inv.mode === 'room' || inv.mode === 'invite') &&
+      typeof inv.room === 'string' &&
+      isAllowedLink(inv.rejoinLink, allowedOrigins) &&
+      (inv.guestLink === undefined || isAllowedLink(inv.guestLink, allowedOrigins))
+    ) {
+      return { ...(inv as Invitation), link: inv.rejoinLink as string };
     }
     forgetInvitation(key);
   } catch {

@@ -41,7 +41,11 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
   const opts = { signal: hooks.signal };
   let replacedEndedRoom = false;
 
-  if (previous && previous.key === config.key) {
+  // A session kept from before is entered only while its links still pass today's check (realtime-origin may have changed).
+  const stillAllowed = (inv: Invitation) =>
+    [inv.link, inv.rejoinLink, inv.guestLink].every((l) => l === undefined || isAllowedLink(l, config.allowedOrigins));
+  if (previous && previous.key === config.key && !stillAllowed(previous)) hooks.roomGone();
+  else if (previous && previous.key === config.key) {
     if (previous.mode === 'invite') return { kind: 'reused', invitation: previous };
     try {
       await client.findRoom({ room: previous.room }, opts);
@@ -78,7 +82,9 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
   let link = leaderLink;
   if (config.userName) {
     // The API names a user only through a limited-use invitation: enter through one, as leader.
-    const named = await client.createLimitedUseToken({ room: res.room, usagelimit: 1, isleader: true, usersname: config.userName }, opts);
+    // Through a site's proxy, the room's ticket proves this visitor made the room: only then is it a leader invitation.
+    const ticket = typeof res.ticket === 'string' ? { ticket: res.ticket } : {};
+    const named = await client.createLimitedUseToken({ room: res.room, usagelimit: 1, isleader: true, usersname: config.userName, ...ticket }, opts);
     link = allowed(named.link, config);
   }
   const invitation: Invitation = { key: config.key, mode: 'room', room: res.room, link, rejoinLink: leaderLink, guestLink, createdAt: Date.now() };

@@ -117,8 +117,15 @@ describe('emulator: scheduled rooms', () => {
     assert.equal(await code({ eventtime: '2001-01-01T10:00:00Z' }), 122);
     assert.equal(await code({ eventtime: `${isoLocal}Z`, lengthinminutes: 0 }), 123);
     assert.equal(await code({ eventtime: `${isoLocal}Z`, invitees: 'a@example.com, not-an-address' }), 104);
-    const noUrl = await post(ctx.emu, 'create', { eventtime: `${isoLocal}Z` });
-    assert.equal(noUrl.body.errorcode, 105);
+    assert.equal(await code({ eventtime: `${isoLocal}Z`, starturl: 'not a url' }), 105);
+  });
+
+  it('schedules a room from eventtime alone: the reference\'s only required parameter', async () => {
+    const only = await post(ctx.emu, 'create', { eventtime: `${isoLocal}Z` });
+    assert.equal(only.status, 200, only.text);
+    const room = ctx.emu.state.findRoom(only.body.room)!;
+    assert.equal(room.starturl, null);
+    assert.ok(room.schedule, 'a scheduled room');
   });
 });
 

@@ -37,7 +37,7 @@ function mostPopularHost(rooms: Room[]): string | null {
   return best;
 }
 
-export const analyticsoverview: CallHandler = (ctx) => {
+export const analyticsoverview: CallHandler<'analyticsoverview'> = (ctx) => {
   const now = ctx.state.now();
   const rooms = ctx.state.roomsOf(ctx.key.subscription);
   const since = (start: number) => rooms.filter((r) => r.createdAt >= start);
@@ -58,11 +58,12 @@ export const analyticsoverview: CallHandler = (ctx) => {
   };
 };
 
-export const analyticsrooms: CallHandler = (ctx) => {
+export const analyticsrooms: CallHandler<'analyticsrooms'> = (ctx) => {
   const now = ctx.state.now();
   const rooms = ctx.state.roomsOf(ctx.key.subscription).reverse();
   return {
-    total_rooms: rooms.length,
+    // As the reference's example shows it: a string (unlike runningrooms' numeric totalrooms).
+    total_rooms: String(rooms.length),
     rooms: page(rooms, ctx.body).map((r) => ({
       room: r.room,
       title: r.title,
@@ -73,8 +74,8 @@ export const analyticsrooms: CallHandler = (ctx) => {
   };
 };
 
-export const roomanalytics: CallHandler = (ctx) => {
-  const room = ownRoom(ctx, (ctx.body.version as number | undefined) ?? 0);
+export const roomanalytics: CallHandler<'roomanalytics'> = (ctx) => {
+  const room = ownRoom(ctx, ctx.body.version ?? 0);
   return {
     title: room.title,
     events: room.events.map((e) => ({ type: e.type, date: iso(e.at), sender: e.sender, target: e.target, data: e.data })),

@@ -1,13 +1,13 @@
 /** Every API call the emulator answers, by its path below /api/v3/. */
-import type { CallName } from '../../api/types.js';
+import type { CallName } from '../../api/calls.js';
 import { analyticsoverview, analyticsrooms, roomanalytics } from './analytics.js';
-import type { CallHandler } from './context.js';
+import type { CallContext, CallHandler } from './context.js';
 import { screenrecordingimage, screenrecordingpubliclink, screenrecordingthumbnail } from './recordings.js';
 import { createapikey, createsubscription, deletesubscription } from './reseller.js';
 import { create, find, runningrooms } from './rooms.js';
 import { createlimitedusetoken, deletelimitedusetoken } from './tokens.js';
 
-export const CALLS: Record<CallName, CallHandler> = {
+export const CALLS: { [C in CallName]: CallHandler<C> } = {
   runningrooms,
   create,
   find,
@@ -24,8 +24,15 @@ export const CALLS: Record<CallName, CallHandler> = {
   'reseller/createapikey': createapikey,
 };
 
-export function isCallName(name: string): name is CallName {
-  return Object.prototype.hasOwnProperty.call(CALLS, name);
+export { isCallName } from '../../api/calls.js';
+
+/**
+ * Runs `call` on a body that the server already checked with findProblem against the same per-call map:
+ * the one place where a checked body becomes the call's request type.
+ */
+export function runCall<C extends CallName>(call: C, ctx: CallContext<unknown>): Omit<import('../../api/calls.js').CallResponse<C>, 'success'> {
+  const handler: CallHandler<C> = CALLS[call];
+  return handler(ctx as Parameters<CallHandler<C>>[0]);
 }
 
 /** The vendor's examples spell some parameters differently from its lists: accept both. */

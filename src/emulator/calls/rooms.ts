@@ -1,10 +1,9 @@
 /** runningrooms, create (and schedule), find. */
-import { parseEventTime } from '../../api/validate.js';
-import type { Bookmark, RoomSession } from '../../api/types.js';
+import { parseEventTime } from '../../api/checks.js';
 import { ApiFailure, iso, ownRoom, page, type CallHandler } from './context.js';
 import { eventInstant } from './time.js';
 
-export const runningrooms: CallHandler = (ctx) => {
+export const runningrooms: CallHandler<'runningrooms'> = (ctx) => {
   const running = ctx.state.roomsOf(ctx.key.subscription).filter((r) => ctx.state.isRunning(r));
   return {
     // As the vendor's example has it: the leader link is "publicinvitation" here.
@@ -19,30 +18,30 @@ export const runningrooms: CallHandler = (ctx) => {
   };
 };
 
-export const create: CallHandler = (ctx) => {
+export const create: CallHandler<'create'> = (ctx) => {
   const { state, body } = ctx;
   const now = state.now();
   let schedule;
   if (body.eventtime !== undefined) {
-    const at = eventInstant(parseEventTime(body.eventtime as string)!, body.timezone as string | undefined);
-    if (at <= now) throw new ApiFailure(122, `The event time ${body.eventtime as string} is not in the future.`);
+    const at = eventInstant(parseEventTime(body.eventtime)!, body.timezone);
+    if (at <= now) throw new ApiFailure(122, `The event time ${body.eventtime} is not in the future.`);
     schedule = {
       at,
-      timezone: body.timezone as string | undefined,
-      lengthinminutes: body.lengthinminutes as number | undefined,
-      invitees: body.invitees === undefined ? [] : (body.invitees as string).split(',').map((s) => s.trim()),
-      invitemessage: body.invitemessage as string | undefined,
+      timezone: body.timezone,
+      lengthinminutes: body.lengthinminutes,
+      invitees: body.invitees === undefined ? [] : body.invitees.split(',').map((s) => s.trim()),
+      invitemessage: body.invitemessage,
     };
   }
   const sub = state.subscriptions.get(ctx.key.subscription);
   const room = state.addRoom({
     room: state.newRoomNumber(),
     subscription: ctx.key.subscription,
-    title: (body.title as string | undefined) ?? null,
-    starturl: (body.starturl as string | undefined) ?? null,
-    bookmarks: (body.bookmarks as Bookmark[] | undefined) ?? sub?.bookmarks ?? [],
-    session: (body.session as RoomSession | undefined) ?? {},
-    disabledfeatures: [...new Set([...(sub?.disabledfeatures ?? []), ...((body.disabledfeatures as string[]) ?? [])])],
+    title: body.title ?? null,
+    starturl: body.starturl ?? null,
+    bookmarks: body.bookmarks ?? sub?.bookmarks ?? [],
+    session: body.session ?? {},
+    disabledfeatures: [...new Set([...(sub?.disabledfeatures ?? []), ...(body.disabledfeatures ?? [])])],
     createdAt: now,
     schedule,
   });
@@ -55,7 +54,7 @@ export const create: CallHandler = (ctx) => {
   };
 };
 
-export const find: CallHandler = (ctx) => {
+export const find: CallHandler<'find'> = (ctx) => {
   const room = ownRoom(ctx);
   if (room.endedAt !== undefined) throw new ApiFailure(103, `Room ${room.room} has already been used (it has ended).`);
   return {

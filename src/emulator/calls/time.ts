@@ -1,5 +1,5 @@
 /** Turns a scheduled `eventtime` into an instant, with IANA time zones through Intl. */
-import type { EventTime } from '../../api/validate.js';
+import type { EventTime } from '../../api/checks.js';
 
 /** Minutes east of UTC that `zone` is at the instant `ms`. */
 function zoneOffsetMinutes(zone: string, ms: number): number {

@@ -8,7 +8,8 @@ import { claimsFor, signJwt } from '../api/jwt.js';
 import type { CallName } from '../api/types.js';
 import { findProblem, RULES } from '../api/validate.js';
 import { applyRequestPolicy, applyResponsePolicy, type Policy } from './policy.js';
-import { TokenBuckets, type RateLimit } from './rate-limit.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.js';
+import { checkIdentityOptions, requestIdentity, type TrustProxy } from './request-identity.js';
 
 export interface SameSurfHandlerOptions {
   apiKey: string;
@@ -18,10 +19,17 @@ export interface SameSurfHandlerOptions {
   allow?: CallName[];
   /** Per-call rules the site sets (see policy.ts). */
   policy?: Policy;
-  /** Origins whose pages may call; default: only the handler's own origin. `*` allows any. */
+  /**
+   * Origins whose pages may call; default: only the handler's own origin (the Host header's, or the forwarded
+   * one with `trustProxy`). `*` allows any, and callers without an Origin.
+   */
   allowedOrigins?: string[] | '*';
-  /** Per client (default 10 at once, one more every 5 s); `false` turns it off. */
+  /** Per client (default 10 at once, one more every 5 s; `store` to share it between processes); `false`: off. */
   rateLimit?: RateLimit | false;
+  /** How many reverse proxies of yours stand in front (`X-Forwarded-*`/`Forwarded` are read only then); default false. */
+  trustProxy?: TrustProxy;
+  /** A header your platform sets to the client's address, e.g. `cf-connecting-ip` on Cloudflare. */
+  clientAddressHeader?: string;
   /** The API (default the real one; the emulator's `apiBase` in tests and the demo). */
   baseUrl?: string;
   /** Largest request body accepted (default 16 KiB). */
@@ -91,21 +99,23 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const maxBody = options.maxBodyBytes ?? 16 * 1024;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const buckets = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit ?? { capacity: 10, refillPerSecond: 0.2 });
+  checkIdentityOptions(options);
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.log ?? console.warn);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const log = options.log ?? (() => undefined);
   const bearer = async () => `Bearer ${await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret)}`;
 
-  function originAllowed(request: Request): string | undefined | false {
+  /** The Origin to echo, or false. Browsers send Origin on every POST and preflight, so a missing one is refused. */
+  function originAllowed(request: Request, own: string | undefined): string | undefined | false {
     const origin = request.headers.get('Origin');
-    if (!origin) return undefined; // not from a browser page (or a same-origin GET): nothing to echo
-    const own = new URL(request.url).origin;
-    const ok = options.allowedOrigins === '*' || (options.allowedOrigins ?? [own]).includes(origin);
-    return ok ? origin : false;
+    if (options.allowedOrigins === '*') return origin ?? undefined;
+    if (!origin) return false;
+    return (options.allowedOrigins ?? (own ? [own] : [])).includes(origin) ? origin : false;
   }
 
   return async (request, client = {}) => {
-    const origin = originAllowed(request);
+    const identity = requestIdentity(request, client.clientAddress, options);
+    const origin = originAllowed(request, identity.origin);
     if (origin === false) return refuse(403, 'This origin may not use the co-browsing endpoint.');
     const cors: Record<string, string> = origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
     if (request.method === 'OPTIONS') {
@@ -121,10 +131,17 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     if (!tokenMode && !allow.has(name as CallName)) {
       return refuse(403, `The call "${name.slice(0, 40)}" is not allowed here.`, cors);
     }
-    if (buckets) {
-      const taken = buckets.take(client.clientAddress ?? 'anonymous');
+    if (limiter) {
+      let taken;
+      try {
+        taken = await limiter.take(identity.clientAddress);
+      } catch (err) {
+        // A shared store that is down: refuse rather than spend the site's API quota without a limit.
+        log(`samesurf: the rate-limit store failed (${(err as Error)?.message ?? 'error'})`);
+        return refuse(503, 'The co-browsing endpoint is busy: try again shortly.', { ...cors, 'Retry-After': '5' });
+      }
       if (!taken.ok) {
-        log(`samesurf: rate limit for ${client.clientAddress ?? 'anonymous'}`);
+        log(`samesurf: rate limit for ${identity.clientAddress ?? 'a caller without an address'}`);
         return refuse(429, 'Too many requests: try again shortly.', { ...cors, 'Retry-After': String(taken.retryAfterSeconds) });
       }
     }

@@ -1,37 +1,108 @@
-/** A token bucket per client: `capacity` requests at once, refilled at `refillPerSecond`. */
-export interface RateLimit {
+/**
+ * A token bucket per client: `capacity` requests at once, refilled at `refillPerSecond`. The buckets live in a
+ * store: in memory by default (one process), or shared (`samesurf-launcher/server/redis`) so that several
+ * processes or serverless instances enforce one limit instead of one each.
+ */
+
+export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface BucketLimit {
   capacity: number;
   refillPerSecond: number;
 }
 
-export class TokenBuckets {
+/** Where the buckets live. `take` must be atomic: two concurrent takes never both get the last token. */
+export interface RateLimitStore {
+  take(key: string, limit: BucketLimit): TakeResult | Promise<TakeResult>;
+}
+
+export interface RateLimit extends BucketLimit {
+  /** Default: an in-memory store of 10,000 clients (`new MemoryRateLimitStore()`). */
+  store?: RateLimitStore;
+}
+
+export const DEFAULT_RATE_LIMIT: BucketLimit = { capacity: 10, refillPerSecond: 0.2 };
+
+/** Seconds until a bucket holding `tokens` has one again. */
+export const retryAfter = (tokens: number, refillPerSecond: number) =>
+  Math.max(1, Math.ceil((1 - tokens) / refillPerSecond));
+
+export interface MemoryStoreOptions {
+  /** Most clients remembered (default 10,000); past it the least recently seen is forgotten. */
+  maxClients?: number;
+  now?: () => number;
+}
+
+/**
+ * Buckets in a Map used as an LRU: a take moves its key to the end, and past `maxClients` the first key (the least
+ * recently seen) is dropped, so each take costs O(1) and memory stays bounded. A forgotten client starts again
+ * with a full bucket, which is what a bucket left alone long enough holds anyway.
+ */
+export class MemoryRateLimitStore implements RateLimitStore {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #max: number;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly limit: RateLimit,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: MemoryStoreOptions = {}) {
+    const max = options.maxClients ?? 10_000;
+    if (!Number.isInteger(max) || max < 1) throw new Error(`maxClients must be a whole number of at least 1, not ${max}.`);
+    this.#max = max;
+    this.#now = options.now ?? Date.now;
+  }
 
-  /** Takes one token for `client`; when none is left, the seconds until one is. */
-  take(client: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const now = this.now();
-    const { capacity, refillPerSecond } = this.limit;
-    const bucket = this.#buckets.get(client) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond);
+  /** Clients remembered now (never more than `maxClients`). */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  take(key: string, { capacity, refillPerSecond }: BucketLimit): TakeResult {
+    const now = this.#now();
+    const bucket = this.#buckets.get(key) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * refillPerSecond);
     bucket.at = now;
-    this.#buckets.set(client, bucket);
-    if (this.#buckets.size > 10_000) this.#prune(now);
+    this.#buckets.delete(key);
+    this.#buckets.set(key, bucket);
+    if (this.#buckets.size > this.#max) this.#buckets.delete(this.#buckets.keys().next().value!);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { ok: true };
     }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerSecond)) };
+    return { ok: false, retryAfterSeconds: retryAfter(bucket.tokens, refillPerSecond) };
+  }
+}
+
+/** The key every client without a known address shares (see the warning below). */
+export const UNKNOWN_CLIENT = 'unknown-client';
+
+/** The handler's side: validates the limit, picks the key, warns once when there is no address to key on. */
+export class RateLimiter {
+  readonly #limit: BucketLimit;
+  readonly #store: RateLimitStore;
+  #warned = false;
+
+  constructor(
+    limit: RateLimit,
+    private readonly warn: (line: string) => void,
+  ) {
+    const { capacity, refillPerSecond } = limit;
+    if (!Number.isFinite(capacity) || capacity < 1) throw new Error(`rateLimit.capacity must be a number of at least 1, not ${capacity}.`);
+    if (!Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
+      throw new Error(`rateLimit.refillPerSecond must be a number above 0, not ${refillPerSecond}.`);
+    }
+    if (limit.store !== undefined && typeof limit.store?.take !== 'function') throw new Error('rateLimit.store must have a take(key, limit) method.');
+    this.#limit = { capacity, refillPerSecond };
+    this.#store = limit.store ?? new MemoryRateLimitStore();
   }
 
-  /** Forgets buckets that are full again: they hold nothing worth keeping. */
-  #prune(now: number): void {
-    for (const [client, b] of this.#buckets) {
-      if (b.tokens + ((now - b.at) / 1000) * this.limit.refillPerSecond >= this.limit.capacity) this.#buckets.delete(client);
+  async take(clientAddress: string | undefined): Promise<TakeResult> {
+    if (clientAddress === undefined && !this.#warned) {
+      this.#warned = true;
+      this.warn(
+        'samesurf: no client address is known, so every such caller shares one rate-limit bucket. ' +
+          'Behind a proxy set trustProxy; on Cloudflare set clientAddressHeader: "cf-connecting-ip"; ' +
+          'or pass { clientAddress } as the handler\'s second argument.',
+      );
     }
+    return this.#store.take(clientAddress === undefined ? UNKNOWN_CLIENT : `ip:${clientAddress}`, this.#limit);
   }
 }

@@ -1,13 +1,21 @@
 /**
  * What a site allows the browser to ask for, per call. Rules:
- * - `create`: `starturl` (forced value), `starturlPrefix` (string or list: the request's start URL must begin with
- *   one; a missing one becomes the first), `disabledfeatures` (always added), `title` (forced), `stripLeader`
- *   (the answer loses `leadertoken` and `privateinvitation`: the visitor can only join as a follower).
+ * - `create`: `starturl` (forced value), `starturlPrefix` (string or list: the request's start URL must be on the
+ *   prefix's origin and at or under its path; a missing one becomes the first), `disabledfeatures` (always added),
+ *   `title` (forced), `stripLeader` (the answer loses `leadertoken` and `privateinvitation`: the visitor can only
+ *   join as a follower), `schedule` (scheduled rooms and their invitation mails; refused unless allowed).
  * - `createlimitedusetoken`: `room` (forced), `maxUsageLimit` (a request above it is refused), `allowLeader`
- *   (false forces `isleader: false`).
+ *   (false forces `isleader: false`, whatever a ticket or the authorize hook says).
  * - `find`: `stripLeader`.
  */
-import type { CallName, DisabledFeature } from '../api/types.js';
+import { DISABLED_FEATURES, type CallName, type DisabledFeature } from '../api/types.js';
+
+export interface SchedulePolicy {
+  /** Lets the browser send `eventtime`, `timezone`, `lengthinminutes`, `invitemessage` and `invitees`. */
+  allow: boolean;
+  /** Most addresses `invitees` may list (default 1; 0 allows scheduling but no invitation mail). */
+  maxInvitees?: number;
+}
 
 export interface CreatePolicy {
   starturl?: string;
@@ -15,6 +23,11 @@ export interface CreatePolicy {
   disabledfeatures?: DisabledFeature[];
   title?: string;
   stripLeader?: boolean;
+  /**
+   * Scheduling from the browser. Off by default: the API mails every invitee, so an open `create` with
+   * `invitees` and `invitemessage` would let anyone send mail in the site's name.
+   */
+  schedule?: SchedulePolicy;
 }
 
 export interface InvitationPolicy {
@@ -31,24 +44,80 @@ export interface Policy {
 
 type Body = Record<string, unknown>;
 
+/** The fields of a scheduled `create`, refused from the browser unless `create.schedule.allow`. */
+export const SCHEDULE_FIELDS = ['eventtime', 'timezone', 'lengthinminutes', 'invitees', 'invitemessage'] as const;
+
+/** A prefix as a URL, or why it cannot be one. */
+function prefixUrl(prefix: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(prefix);
+  } catch {
+    return 'must be an absolute http: or https: URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an absolute http: or https: URL';
+  if (url.username || url.password || url.search || url.hash) return 'must have no user name, password, query or fragment';
+  return url;
+}
+
+/**
+ * True when `starturl` is on the prefix's origin and at or under its path: `/shop` admits `/shop` and `/shop/…`
+ * but not `/shopping`; `/shop/` admits what starts with `/shop/`. Parsed, so that `https://example.com.evil.test`,
+ * `https://example.com@evil.test` and `/shop/../admin` do not pass for the prefix `https://example.com/shop`.
+ */
+export function underPrefix(starturl: URL, prefix: string): boolean {
+  const base = prefixUrl(prefix);
+  if (typeof base === 'string' || starturl.origin !== base.origin) return false;
+  if (base.pathname.endsWith('/')) return starturl.pathname.startsWith(base.pathname);
+  return starturl.pathname === base.pathname || starturl.pathname.startsWith(`${base.pathname}/`);
+}
+
+function parseStartUrl(value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.username || url.password ? undefined : url;
+  } catch {
+    return undefined;
+  }
+}
+
+function inviteeCount(invitees: unknown): number {
+  if (typeof invitees !== 'string') return 0; // not a string: the API's rules refuse it next
+  return invitees.split(',').filter((address) => address.trim() !== '').length;
+}
+
+function applyCreatePolicy(p: CreatePolicy, out: Body): string | undefined {
+  for (const field of SCHEDULE_FIELDS) {
+    if (out[field] !== undefined && !p.schedule?.allow) return `"${field}" is not accepted here: this site does not schedule rooms from the page.`;
+  }
+  const maxInvitees = p.schedule?.maxInvitees ?? 1;
+  if (inviteeCount(out.invitees) > maxInvitees) return `"invitees" may list at most ${maxInvitees} address${maxInvitees === 1 ? '' : 'es'} on this site.`;
+  if (p.starturl !== undefined) out.starturl = p.starturl;
+  if (p.starturlPrefix !== undefined) {
+    const prefixes = ([] as string[]).concat(p.starturlPrefix);
+    if (out.starturl === undefined) out.starturl = prefixes[0];
+    else {
+      const url = parseStartUrl(out.starturl);
+      if (!url || !prefixes.some((prefix) => underPrefix(url, prefix))) return `starturl must begin with ${prefixes.join(' or ')} on this site.`;
+      // Forward what was checked: the API never sees a spelling the check did not.
+      out.starturl = url.href;
+    }
+  }
+  if (p.disabledfeatures?.length) {
+    const asked = Array.isArray(out.disabledfeatures) ? (out.disabledfeatures as string[]) : [];
+    out.disabledfeatures = [...new Set([...asked, ...p.disabledfeatures])];
+  }
+  if (p.title !== undefined) out.title = p.title;
+  return undefined;
+}
+
 /** The request as the site allows it, or the reason it is refused. */
 export function applyRequestPolicy(call: CallName, body: Body, policy: Policy): { body: Body } | { refused: string } {
   const out: Body = { ...body };
-  if (call === 'create' && policy.create) {
-    const p = policy.create;
-    if (p.starturl !== undefined) out.starturl = p.starturl;
-    if (p.starturlPrefix !== undefined) {
-      const prefixes = ([] as string[]).concat(p.starturlPrefix);
-      if (out.starturl === undefined) out.starturl = prefixes[0];
-      else if (typeof out.starturl !== 'string' || !prefixes.some((prefix) => (out.starturl as string).startsWith(prefix))) {
-        return { refused: `starturl must begin with ${prefixes.join(' or ')} on this site.` };
-      }
-    }
-    if (p.disabledfeatures?.length) {
-      const asked = Array.isArray(out.disabledfeatures) ? (out.disabledfeatures as string[]) : [];
-      out.disabledfeatures = [...new Set([...asked, ...p.disabledfeatures])];
-    }
-    if (p.title !== undefined) out.title = p.title;
+  if (call === 'create') {
+    const refused = applyCreatePolicy(policy.create ?? {}, out);
+    if (refused) return { refused };
   }
   if (call === 'createlimitedusetoken' && policy.createlimitedusetoken) {
     const p = policy.createlimitedusetoken;
@@ -61,10 +130,80 @@ export function applyRequestPolicy(call: CallName, body: Body, policy: Policy): 
   return { body: out };
 }
 
+/**
+ * What holds for every body sent, even one the authorize hook wrote: the proxy's `ticket` never reaches the API,
+ * and `allowLeader: false` means no leader invitation at all.
+ */
+export function enforceAlways(call: CallName, body: Body, policy: Policy): Body {
+  if (call !== 'createlimitedusetoken') return body;
+  const { ticket: _ticket, ...out } = body;
+  if (policy.createlimitedusetoken?.allowLeader === false) out.isleader = false;
+  return out;
+}
+
 /** The API's answer with what the site keeps from the browser taken out. */
 export function applyResponsePolicy(call: CallName, answer: Body, policy: Policy): Body {
   const strip = (call === 'create' && policy.create?.stripLeader) || (call === 'find' && policy.find?.stripLeader);
   if (!strip) return answer;
   const { leadertoken: _t, privateinvitation: _p, ...rest } = answer;
   return rest;
+}
+
+// Checked when the handler is made, so that a misspelt rule fails at start and not silently on every request.
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const wholeAtLeast = (min: number) => (v: unknown) => (Number.isInteger(v) && (v as number) >= min ? undefined : `must be a whole number of at least ${min}`);
+const boolean = (v: unknown) => (typeof v === 'boolean' ? undefined : 'must be true or false');
+const string = (v: unknown) => (typeof v === 'string' ? undefined : 'must be a string');
+const nonEmpty = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be a non-empty string');
+const httpUrl = (v: unknown) => {
+  if (typeof v !== 'string') return 'must be a string';
+  const url = prefixUrl(v);
+  return typeof url === 'string' ? url : undefined;
+};
+const prefixes = (v: unknown) => {
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length === 0) return 'must name at least one URL';
+  for (const item of list) {
+    const bad = httpUrl(item);
+    if (bad) return `${bad} (got ${JSON.stringify(item)})`;
+  }
+  return undefined;
+};
+const features = (v: unknown) =>
+  Array.isArray(v) && v.every((f) => (DISABLED_FEATURES as readonly unknown[]).includes(f)) ? undefined : `must be a list of ${DISABLED_FEATURES.join(', ')}`;
+
+type Shape = Record<string, (v: unknown) => string | undefined>;
+
+function shapeProblem(value: unknown, path: string, shape: Shape): string | undefined {
+  if (!isRecord(value)) return `${path} must be an object`;
+  for (const [key, v] of Object.entries(value)) {
+    const check = shape[key];
+    if (!check) return `${path} has an unknown rule "${key}" (known: ${Object.keys(shape).join(', ')})`;
+    if (v === undefined) continue;
+    const bad = check(v);
+    if (bad) return bad.startsWith(`${path}.${key}`) ? bad : `${path}.${key} ${bad}`;
+  }
+  return undefined;
+}
+
+const SCHEDULE: Shape = { allow: boolean, maxInvitees: wholeAtLeast(0) };
+const CREATE: Shape = {
+  starturl: httpUrl,
+  starturlPrefix: prefixes,
+  disabledfeatures: features,
+  title: string,
+  stripLeader: boolean,
+  schedule: (v) => shapeProblem(v, 'policy.create.schedule', SCHEDULE),
+};
+const INVITATION: Shape = { room: nonEmpty, maxUsageLimit: wholeAtLeast(1), allowLeader: boolean };
+const POLICY: Shape = {
+  create: (v) => shapeProblem(v, 'policy.create', CREATE),
+  createlimitedusetoken: (v) => shapeProblem(v, 'policy.createlimitedusetoken', INVITATION),
+  find: (v) => shapeProblem(v, 'policy.find', { stripLeader: boolean }),
+};
+
+/** What is wrong with a site's policy, naming the rule; undefined when nothing is. */
+export function policyProblem(policy: unknown): string | undefined {
+  return shapeProblem(policy, 'policy', POLICY);
 }

@@ -7,9 +7,14 @@ import { DEFAULT_BASE_URL } from '../api/client.js';
 import { claimsFor, signJwt } from '../api/jwt.js';
 import type { CallName } from '../api/types.js';
 import { findProblem, RULES } from '../api/validate.js';
-import { applyRequestPolicy, applyResponsePolicy, type Policy } from './policy.js';
+import { runAuthorize, type Authorize } from './authorize.js';
+import { readRequestBody } from './body.js';
+import { checkOptions } from './options.js';
+import { applyRequestPolicy, applyResponsePolicy, enforceAlways, type Policy } from './policy.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.js';
 import { checkIdentityOptions, requestIdentity, type TrustProxy } from './request-identity.js';
+import { applyLeaderRule, RoomTickets } from './ticket.js';
+import { AnswerTooLarge, readAnswer } from './upstream.js';
 
 export interface SameSurfHandlerOptions {
   apiKey: string;
@@ -34,9 +39,17 @@ export interface SameSurfHandlerOptions {
   baseUrl?: string;
   /** Largest request body accepted (default 16 KiB). */
   maxBodyBytes?: number;
-  /** Token mode: `POST …/token {call}` answers `{ token }`. Off by default (see README). */
+  /** Milliseconds for the whole request body to arrive (default 10000), then `408`. */
+  bodyTimeoutMs?: number;
+  /** Largest API answer read (default 256 KiB); a larger one is cut off and answered `502`. */
+  maxResponseBytes?: number;
+  /** Token mode: `POST …/token {call}` answers `{ token }`. Off by default, and only with `authorize` (see README). */
   tokens?: boolean;
-  /** Milliseconds to wait for the API (default 15000). */
+  /** The site's check of every call, after the allowlist and the policy (see authorize.ts). */
+  authorize?: Authorize;
+  /** Keys the room tickets (default: derived from `apiSecret`); set the same on every instance. */
+  ticketSecret?: string;
+  /** Milliseconds to wait for the API, its whole answer included (default 15000). */
   timeoutMs?: number;
   /** Where the handler's own log lines go (never with the secret or a link); default none. */
   log?: (line: string) => void;
@@ -64,41 +77,17 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 const refuse = (status: number, error: string, headers?: Record<string, string>) =>
   json(status, { success: false, error, errorcode: 100 }, headers);
 
-/** Reads at most `limit` bytes of the body; undefined when it is larger. */
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('Content-Length') ?? 0);
-  if (declared > limit) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
-}
-
 export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurfHandler {
-  if (!options.apiKey || !options.apiSecret) throw new Error('createSameSurfHandler needs apiKey and apiSecret.');
+  checkOptions(options);
   if (typeof document !== 'undefined') throw new Error('createSameSurfHandler runs on a server, never in a page.');
   const allow = new Set(options.allow ?? DEFAULT_ALLOW);
   const policy = options.policy ?? {};
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const maxBody = options.maxBodyBytes ?? 16 * 1024;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const maxAnswer = options.maxResponseBytes ?? 256 * 1024;
+  const tickets = new RoomTickets(options.ticketSecret ?? options.apiSecret);
   checkIdentityOptions(options);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.log ?? console.warn);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -145,11 +134,16 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
         return refuse(429, 'Too many requests: try again shortly.', { ...cors, 'Retry-After': String(taken.retryAfterSeconds) });
       }
     }
-    const text = await readLimited(request, maxBody);
-    if (text === undefined) return refuse(413, `The request is larger than ${maxBody} bytes.`, cors);
+    const read = await readRequestBody(request, maxBody, bodyTimeoutMs);
+    if (!read.ok) {
+      // The rest of the body is left unread: close the connection once the refusal is sent.
+      const closing = { ...cors, Connection: 'close' };
+      if (read.reason === 'timeout') return refuse(408, `The request body did not arrive within ${bodyTimeoutMs} ms.`, closing);
+      return refuse(413, `The request is larger than ${maxBody} bytes.`, closing);
+    }
     let body: Record<string, unknown>;
     try {
-      const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
+      const parsed: unknown = read.text.trim() === '' ? {} : JSON.parse(read.text);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       body = parsed as Record<string, unknown>;
     } catch {
@@ -161,6 +155,9 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
       // one out for a call the site allows.
       const call = body.call;
       if (typeof call !== 'string' || !allow.has(call as CallName)) return refuse(403, 'No token for that call here.', cors);
+      // checkOptions makes sure token mode has a hook.
+      const verdict = await runAuthorize(options.authorize!, { call: call as CallName, body, mode: 'token', request, clientAddress: identity.clientAddress }, log);
+      if (!verdict.allow) return refuse(verdict.status, verdict.reason, cors);
       return json(200, { token: await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret) }, cors);
     }
 
@@ -168,20 +165,33 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     if (!(call in RULES)) return refuse(403, `The call "${call}" is not allowed here.`, cors);
     const ruled = applyRequestPolicy(call, body, policy);
     if ('refused' in ruled) return refuse(403, ruled.refused, cors);
-    const problem = findProblem(call, ruled.body);
+    let outgoing = call === 'createlimitedusetoken' ? await applyLeaderRule(ruled.body, tickets) : ruled.body;
+    if (options.authorize) {
+      const verdict = await runAuthorize(options.authorize, { call, body: outgoing, mode: 'proxy', request, clientAddress: identity.clientAddress }, log);
+      if (!verdict.allow) return refuse(verdict.status, verdict.reason, cors);
+      // The site's own body is trusted as it is (it may grant a leader invitation), then checked like any other.
+      if (verdict.body) outgoing = verdict.body;
+    }
+    outgoing = enforceAlways(call, outgoing, policy);
+    const problem = findProblem(call, outgoing);
     if (problem) return json(400, { success: false, error: problem.message, errorcode: problem.errorcode ?? 100 }, cors);
 
     let upstream: Response;
     let answer: string;
     try {
+      const signal = AbortSignal.timeout(timeoutMs);
       upstream = await doFetch(`${baseUrl}/${call}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: await bearer() },
-        body: JSON.stringify(ruled.body),
-        signal: AbortSignal.timeout(timeoutMs),
+        body: JSON.stringify(outgoing),
+        signal,
       });
-      answer = await upstream.text();
+      answer = await readAnswer(upstream, maxAnswer, signal);
     } catch (err) {
+      if (err instanceof AnswerTooLarge) {
+        log(`samesurf: ${call}: the API's answer is larger than ${maxAnswer} bytes; cut off`);
+        return refuse(502, 'The co-browsing service answered unexpectedly.', cors);
+      }
       log(`samesurf: ${call}: the API could not be reached (${(err as Error)?.name ?? 'error'})`);
       return refuse(502, 'The co-browsing service could not be reached.', cors);
     }
@@ -197,6 +207,10 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     }
     const record = parsed as Record<string, unknown>;
     const out = record.success === false ? record : applyResponsePolicy(call, record, policy);
+    // Proof for a later leader invitation into this room: only where the leader link itself reaches the browser.
+    if (call === 'create' && out.success === true && typeof out.room === 'string' && typeof out.privateinvitation === 'string') {
+      out.ticket = await tickets.issue(out.room);
+    }
     return json(upstream.status, out, cors);
   };
 }

@@ -71,10 +71,18 @@ function bringToFrontPlugin() {
 /**
  * POST /__token: what a site's own token endpoint does for `token-url`: mint an HS256 token
  * with a secret the page never sees (here the emulator's HS256-only `server-key`).
+ * POST /__token-hang: one that never answers.
  */
 function tokenEndpoint() {
   let signJwt;
   return async (ctx, next) => {
+    if (ctx.path === '/__token-hang' && ctx.method === 'POST') {
+      // A token endpoint that never answers: held until the page gives up (aborts) or the runner stops.
+      ctx.status = 200;
+      ctx.respond = false;
+      await new Promise((resolve) => ctx.req.socket.once('close', resolve));
+      return;
+    }
     if (ctx.path !== '/__token' || ctx.method !== 'POST') return next();
     signJwt ??= (await tsImport('./src/api/jwt.ts', import.meta.url)).signJwt;
     const token = await signJwt('HS256', { iat: Math.floor(Date.now() / 1000), sub: 'server-key' }, 'server-secret');

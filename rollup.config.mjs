@@ -65,8 +65,9 @@ const npmBuild = {
     'emulator/index': 'src/emulator/index.ts',
     'emulator/cli': 'src/emulator/cli.ts',
     'server/index': 'src/server/index.ts',
+    'server/redis': 'src/server/redis.ts',
   },
-  external: (id) => /^(lit|jsrsasign|@lit|node:)/.test(id),
+  external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],
   output: {
     dir: 'dist',

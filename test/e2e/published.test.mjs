@@ -135,6 +135,7 @@ describe('the npm build in Node (no DOM)', () => {
     assert.equal(typeof (await import('../../dist/api/index.js')).SameSurfClient, 'function');
     assert.equal(typeof (await import('../../dist/emulator/index.js')).startEmulator, 'function');
     assert.equal(typeof (await import('../../dist/server/index.js')).createSameSurfHandler, 'function');
+    assert.equal(typeof (await import('../../dist/server/redis.js')).createRedisStore, 'function');
   });
 
   it('runs the samesurf-emulator bin', async () => {

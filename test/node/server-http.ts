@@ -9,7 +9,7 @@ export interface Served {
 }
 
 /** Listens on 127.0.0.1 at a free port; closed after the enclosing suite. */
-export async function serve(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<Served> {
+export async function serve(listener: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<Served> {
   const server = createServer(listener);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   after(async () => {

@@ -344,4 +344,30 @@ describe('<samesurf-launcher api-base="/samesurf"> through the site\'s proxy', (
       m.restore();
     }
   });
+
+  it('enters its own new room under user-name as leader: the proxy\'s room ticket proves it made the room', async () => {
+    const m = await mount({ 'api-base': '/samesurf', 'realtime-origin': base, 'user-name': 'Ana' });
+    try {
+      const { room, ticket } = await createByClick(m.el);
+      expect(ticket, 'the proxy adds a ticket').to.be.a('string');
+      await until(async () => (await roomUsers(room)).length === 1, 'the join');
+      const [user] = await roomUsers(room);
+      expect([user!.name, user!.host]).to.deep.equal(['Ana', true]);
+    } finally {
+      m.restore();
+    }
+  });
+
+  it('stays a follower under user-name when the policy keeps the leader from the page (no ticket, no leader invitation)', async () => {
+    const m = await mount({ 'api-base': '/samesurf-strict', 'realtime-origin': base, 'user-name': 'Ana' });
+    try {
+      const { room, ticket } = await createByClick(m.el);
+      expect(ticket).to.equal(undefined);
+      await until(async () => (await roomUsers(room)).length === 1, 'the join');
+      const [user] = await roomUsers(room);
+      expect([user!.name, user!.host]).to.deep.equal(['Ana', false]);
+    } finally {
+      m.restore();
+    }
+  });
 });

@@ -118,7 +118,7 @@ export class SameSurfLauncher extends LitElement {
   tokenUrl?: string;
   /** Space-separated origins whose invitation links may be opened (default `https://realtime.samesurf.com`). */
   realtimeOrigin?: string;
-  /** Milliseconds to wait for each API call before giving up (default 15000). */
+  /** Milliseconds to wait for each API call, its token included, before giving up (default 15000; at most 2147483647). */
   timeout?: number;
   /** `modal` (default) or `tab`: where the room opens. */
   open: 'modal' | 'tab' = 'modal';

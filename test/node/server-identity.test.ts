@@ -182,4 +182,17 @@ describe('the README examples behind a TLS-terminating proxy, as written', () =>
     }));
     assert.equal(res.status, 200, await res.clone().text());
   });
+
+  it('Workers: each visitor is limited on its CF-Connecting-IP, not all together', async () => {
+    const options = readmeOptions('fetch(request, env)', env);
+    const h = createSameSurfHandler({ ...options, baseUrl: ctx.emu.apiBase, rateLimit: { capacity: 1, refillPerSecond: 0.01 }, log: () => undefined });
+    const visit = async (ip: string) => {
+      const res = await h(new Request('https://shop.example/samesurf/create', {
+        method: 'POST', headers: { Host: 'shop.example', Origin: 'https://shop.example', 'CF-Connecting-IP': ip }, body: '{}',
+      }));
+      await res.arrayBuffer();
+      return res.status;
+    };
+    assert.deepEqual([await visit('192.0.2.10'), await visit('192.0.2.11'), await visit('192.0.2.10')], [200, 200, 429]);
+  });
 });

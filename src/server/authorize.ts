@@ -42,7 +42,8 @@ export async function runAuthorize(hook: Authorize, context: AuthorizeContext, l
   const failed: AuthorizeOutcome = { allow: false, status: 500, reason: 'The co-browsing endpoint could not check this request.' };
   let decision: unknown;
   try {
-    decision = await hook(context);
+    // A copy: a hook that edits the body in place instead of answering { body } changes nothing.
+    decision = await hook({ ...context, body: structuredClone(context.body) });
   } catch (err) {
     // The error's name only: its message is the site's and may hold anything.
     log(`samesurf: ${context.call}: authorize threw (${(err as Error)?.name ?? typeof err}); refused`);

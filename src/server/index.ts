@@ -2,7 +2,8 @@
 export { createSameSurfHandler } from './handler.js';
 export type { SameSurfHandler, SameSurfHandlerOptions, ClientInfo } from './handler.js';
 export { toNodeListener } from './node.js';
-export type { Policy, CreatePolicy, InvitationPolicy } from './policy.js';
+export type { Policy, CreatePolicy, InvitationPolicy, SchedulePolicy } from './policy.js';
+export type { Authorize, AuthorizeContext, AuthorizeDecision } from './authorize.js';
 export { MemoryRateLimitStore } from './rate-limit.js';
 export type { RateLimit, RateLimitStore, BucketLimit, TakeResult, MemoryStoreOptions } from './rate-limit.js';
 export type { TrustProxy } from './request-identity.js';

@@ -35,6 +35,19 @@ describe('authorize: the site\'s own check of every call', () => {
     assert.equal(leaderOf(invited.body.token), false, 'true allows the call under the proxy\'s own rules');
   });
 
+  it('a hook that edits the body in place and answers true changes nothing', async () => {
+    const room = addRoom('515151003');
+    const h = proxyFor(ctx.emu, {
+      authorize: ({ body }) => {
+        (body as Record<string, unknown>).isleader = true;
+        return true;
+      },
+    });
+    const res = await callProxy(h, 'createlimitedusetoken', { room: room.room, usagelimit: 1, isleader: true });
+    assert.equal(res.status, 200);
+    assert.equal(leaderOf(res.body.token), false);
+  });
+
   it('false and { deny } refuse with 403 and send nothing', async () => {
     const rooms = ctx.emu.state.rooms.size;
     const no = await callProxy(proxyFor(ctx.emu, { authorize: () => false }), 'create', {});

@@ -6,9 +6,12 @@
  *   join as a follower), `schedule` (scheduled rooms and their invitation mails; refused unless allowed).
  * - `createlimitedusetoken`: `room` (forced), `maxUsageLimit` (a request above it is refused), `allowLeader`
  *   (false forces `isleader: false`, whatever a ticket or the authorize hook says).
- * - `find`: `stripLeader`.
+ * - `find`: `stripLeader` (default true: whoever knows a room number must not get its leader token; `false` to
+ *   hand it out).
  */
-import { DISABLED_FEATURES, type CallName, type DisabledFeature } from '../api/types.js';
+import type { CallName, CallRequest } from '../api/calls.js';
+import { disabledFeatures, isBoolean, isString, nonEmpty, wholeAtLeast, type Check } from '../api/checks.js';
+import type { CreateRoomRequest, DisabledFeature } from '../api/types.js';
 
 export interface SchedulePolicy {
   /** Lets the browser send `eventtime`, `timezone`, `lengthinminutes`, `invitemessage` and `invitees`. */
@@ -46,6 +49,10 @@ type Body = Record<string, unknown>;
 
 /** The fields of a scheduled `create`, refused from the browser unless `create.schedule.allow`. */
 export const SCHEDULE_FIELDS = ['eventtime', 'timezone', 'lengthinminutes', 'invitees', 'invitemessage'] as const;
+// Every field `create` takes beyond an immediate room's is listed above: a new one in the per-call map fails here.
+type ScheduleField = Exclude<keyof CallRequest<'create'>, keyof CreateRoomRequest>;
+const _everyScheduleField: [ScheduleField] extends [(typeof SCHEDULE_FIELDS)[number]] ? true : never = true;
+void _everyScheduleField;
 
 /** A prefix as a URL, or why it cannot be one. */
 function prefixUrl(prefix: string): URL | string {
@@ -143,7 +150,7 @@ export function enforceAlways(call: CallName, body: Body, policy: Policy): Body 
 
 /** The API's answer with what the site keeps from the browser taken out. */
 export function applyResponsePolicy(call: CallName, answer: Body, policy: Policy): Body {
-  const strip = (call === 'create' && policy.create?.stripLeader) || (call === 'find' && policy.find?.stripLeader);
+  const strip = (call === 'create' && policy.create?.stripLeader) || (call === 'find' && policy.find?.stripLeader !== false);
   if (!strip) return answer;
   const { leadertoken: _t, privateinvitation: _p, ...rest } = answer;
   return rest;
@@ -152,10 +159,13 @@ export function applyResponsePolicy(call: CallName, answer: Body, policy: Policy
 // Checked when the handler is made, so that a misspelt rule fails at start and not silently on every request.
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const wholeAtLeast = (min: number) => (v: unknown) => (Number.isInteger(v) && (v as number) >= min ? undefined : `must be a whole number of at least ${min}`);
-const boolean = (v: unknown) => (typeof v === 'boolean' ? undefined : 'must be true or false');
-const string = (v: unknown) => (typeof v === 'string' ? undefined : 'must be a string');
-const nonEmpty = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be a non-empty string');
+/** A field check of the API's rules, as a policy check: what is expected, or undefined. */
+const expect =
+  <T>(check: Check<T>) =>
+  (v: unknown) =>
+    check(v)?.[1];
+const boolean = expect(isBoolean);
+const string = expect(isString);
 const httpUrl = (v: unknown) => {
   if (typeof v !== 'string') return 'must be a string';
   const url = prefixUrl(v);
@@ -170,8 +180,7 @@ const prefixes = (v: unknown) => {
   }
   return undefined;
 };
-const features = (v: unknown) =>
-  Array.isArray(v) && v.every((f) => (DISABLED_FEATURES as readonly unknown[]).includes(f)) ? undefined : `must be a list of ${DISABLED_FEATURES.join(', ')}`;
+const features = expect(disabledFeatures);
 
 type Shape = Record<string, (v: unknown) => string | undefined>;
 
@@ -187,7 +196,7 @@ function shapeProblem(value: unknown, path: string, shape: Shape): string | unde
   return undefined;
 }
 
-const SCHEDULE: Shape = { allow: boolean, maxInvitees: wholeAtLeast(0) };
+const SCHEDULE: Shape = { allow: boolean, maxInvitees: expect(wholeAtLeast(0)) };
 const CREATE: Shape = {
   starturl: httpUrl,
   starturlPrefix: prefixes,
@@ -196,7 +205,7 @@ const CREATE: Shape = {
   stripLeader: boolean,
   schedule: (v) => shapeProblem(v, 'policy.create.schedule', SCHEDULE),
 };
-const INVITATION: Shape = { room: nonEmpty, maxUsageLimit: wholeAtLeast(1), allowLeader: boolean };
+const INVITATION: Shape = { room: expect(nonEmpty), maxUsageLimit: expect(wholeAtLeast(1)), allowLeader: boolean };
 const POLICY: Shape = {
   create: (v) => shapeProblem(v, 'policy.create', CREATE),
   createlimitedusetoken: (v) => shapeProblem(v, 'policy.createlimitedusetoken', INVITATION),

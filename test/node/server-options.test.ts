@@ -56,7 +56,7 @@ describe('createSameSurfHandler: options fail at construction, naming the option
     refused({ ...base, policy: { create: { starturlPrefix: ['https://u@shop.example/'] } } }, /policy\.create\.starturlPrefix must have no user name/);
     refused({ ...base, policy: { create: { starturlPrefix: [] } } }, /policy\.create\.starturlPrefix must name at least one URL/);
     refused({ ...base, policy: { create: { starturl: 'javascript:alert(1)' } } }, /policy\.create\.starturl must be an absolute http/);
-    refused({ ...base, policy: { create: { disabledfeatures: ['NOPE'] } } }, /policy\.create\.disabledfeatures must be a list of MODE_DOCUMENT_SHARE/);
+    refused({ ...base, policy: { create: { disabledfeatures: ['NOPE'] } } }, /policy\.create\.disabledfeatures must be one of MODE_DOCUMENT_SHARE/);
     refused({ ...base, policy: { create: { stripLeader: 'yes' } } }, /policy\.create\.stripLeader must be true or false/);
     refused({ ...base, policy: { create: { schedule: { allow: 'yes' } } } }, /policy\.create\.schedule\.allow must be true or false/);
     refused({ ...base, policy: { create: { schedule: { allow: true, maxInvitees: -1 } } } }, /policy\.create\.schedule\.maxInvitees must be a whole number of at least 0/);

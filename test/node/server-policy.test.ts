@@ -157,3 +157,17 @@ describe('proxy: starturlPrefix compares parsed URLs', () => {
     }
   });
 });
+
+describe('proxy: find keeps the leader token from the page by default', () => {
+  it('strips leadertoken unless the site says find: { stripLeader: false }', async () => {
+    const created = await callProxy(proxyFor(ctx.emu), 'create', {});
+    const h = proxyFor(ctx.emu, { allow: ['create', 'find'] });
+    const found = await callProxy(h, 'find', { room: created.body.room });
+    assert.equal(found.status, 200);
+    assert.equal(found.body.room, created.body.room);
+    assert.equal(found.body.leadertoken, undefined, 'whoever knows a room number does not get its leader token');
+    assert.match(found.body.publicinvitation, /\/realtime\//);
+    const open = proxyFor(ctx.emu, { allow: ['find'], policy: { find: { stripLeader: false } } });
+    assert.equal((await callProxy(open, 'find', { room: created.body.room })).body.leadertoken, created.body.leadertoken);
+  });
+});

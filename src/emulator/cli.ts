@@ -1,6 +1,7 @@
 /** `samesurf-emulator` / `npm run emulator -- --port 8787`: the API v3 emulator from the command line. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseDuration } from './duration.js';
 import { startEmulator, type EmulatorOptions } from './server.js';
 import type { ApiKey } from './state.js';
 
@@ -11,7 +12,8 @@ const USAGE = `Usage: samesurf-emulator [options]
   --seed FILE           JSON array of rooms to create at start (see README)
   --allowed-origins L   comma-separated origins allowed by CORS (default: any)
   --realtime-origin O   origin of invitation links (default: the emulator's own)
-  --iat-skew S          seconds a token's iat may be off (default 300)
+  --iat-skew D          how far a token's iat may be off, and the tolerance on exp/nbf:
+                        300 (seconds), 300s, 5m, 1h or 1500ms (default 5m)
   --test-mode           turn on the /__emulator/ control endpoints (faults, end room, reset, clock)
   --help`;
 
@@ -71,7 +73,11 @@ if (args.keys) options.keys = parseKeys(readJsonFile(args.keys, 'keys'));
 if (args.seed) options.seed = readJsonFile(args.seed, 'seed rooms') as EmulatorOptions['seed'];
 if (args['allowed-origins']) options.allowedOrigins = args['allowed-origins'].split(',').map((s) => s.trim());
 if (args['realtime-origin']) options.realtimeOrigin = args['realtime-origin'];
-if (args['iat-skew']) options.iatSkewSeconds = Number(args['iat-skew']);
+if (args['iat-skew'] !== undefined) {
+  const skew = parseDuration(args['iat-skew']);
+  if (skew === undefined) fail(`--iat-skew must be a duration such as 300, 300s, 5m, 1h or 1500ms, not ${JSON.stringify(args['iat-skew'])}`);
+  options.iatSkewSeconds = skew;
+}
 
 try {
   const emulator = await startEmulator(options);

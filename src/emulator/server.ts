@@ -5,33 +5,15 @@ import { findProblem } from '../api/validate.js';
 import { authenticate } from './auth.js';
 import { ApiFailure } from './calls/context.js';
 import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
-import { handleControl, seedRoom, type SeedRoom } from './control.js';
+import { handleControl, seedRoom } from './control.js';
 import { FaultQueue, type Fault } from './faults.js';
 import { clientIp, readBody, send, sendFailure, sendJson, statusFor } from './http.js';
 import { recordingVideo, screenshotPng } from './media.js';
 import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
-import { EmulatorState, type ApiKey } from './state.js';
+import { checkOptions, type EmulatorOptions } from './options.js';
+import { EmulatorState } from './state.js';
 
-export interface EmulatorOptions {
-  /** Port to listen on; 0 (default) picks a free one. */
-  port?: number;
-  /** Interface to listen on (default 127.0.0.1). */
-  host?: string;
-  /** Turns on /__emulator/ control endpoints (faults, end room, reset, clock). */
-  testMode?: boolean;
-  /** Keys besides the built-in ones. */
-  keys?: ApiKey[];
-  /** Origins that may call the API from a page: `*` (default) or a list. */
-  allowedOrigins?: '*' | string[];
-  /** Origin of invitation links (default: the emulator's own URL); the emulator serves them whatever the Host. */
-  realtimeOrigin?: string;
-  /** How far a token's `iat` may be from the emulator's clock (default 300 s). */
-  iatSkewSeconds?: number;
-  /** Largest request body accepted (default 64 KiB). */
-  maxBodyBytes?: number;
-  /** Rooms to create at start, e.g. ended rooms with recordings. */
-  seed?: SeedRoom[];
-}
+export type { EmulatorOptions };
 
 export interface RunningEmulator {
   /** e.g. `http://127.0.0.1:8787` */
@@ -52,6 +34,7 @@ const ROOM_PAGE_HEADERS = {
 };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  checkOptions(options);
   const state = new EmulatorState(options.keys ?? []);
   const faults = new FaultQueue();
   const requests = new Map<string, number>();

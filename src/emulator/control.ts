@@ -1,5 +1,6 @@
 /** Test-mode endpoints under /__emulator/: faults, ending rooms, seeding, the clock, fresh keys, stats, reset. */
 import { FaultQueue, parseFault } from './faults.js';
+import { decodeSegment } from './http.js';
 import { hex, type EmulatorState } from './state.js';
 
 export interface ControlContext {
@@ -105,7 +106,9 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
   }
   const end = /^\/__emulator\/rooms\/([^/]+)\/end$/.exec(path);
   if (end && method === 'POST') {
-    const room = state.findRoom(decodeURIComponent(end[1]!));
+    const number = decodeSegment(end[1]!);
+    if (number === undefined) return bad(400, `The room in ${path} is not valid percent-encoding.`);
+    const room = state.findRoom(number);
     if (!room) return bad(404, `No room ${end[1]}.`);
     const recordings = input.recordings ?? (room.disabledfeatures.includes('TOOLS_SCREEN_RECORDING') ? 0 : 1);
     if (!Number.isInteger(recordings) || (recordings as number) < 0) return bad(400, '"recordings" must be a whole number ≥ 0.');

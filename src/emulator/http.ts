@@ -51,6 +51,28 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
+/** Decodes one path segment; undefined when its percent-encoding is broken (decodeURIComponent throws). */
+export function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The path and query of a request. The target is read as a path: `new URL('//x/y', base)` would
+ * take `x` for a host and route `/y`. An absolute-form target (`http://host/path`) keeps its path.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  const raw = target || '/';
+  try {
+    return raw.startsWith('/') ? new URL(`http://emulator${raw}`) : new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The caller's IP as the API would record it. */
 export function clientIp(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');

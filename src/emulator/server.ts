@@ -7,7 +7,7 @@ import { ApiFailure } from './calls/context.js';
 import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
 import { handleControl, seedRoom } from './control.js';
 import { FaultQueue, type Fault } from './faults.js';
-import { clientIp, readBody, send, sendFailure, sendJson, statusFor } from './http.js';
+import { clientIp, decodeSegment, readBody, requestUrl, send, sendFailure, sendJson, statusFor } from './http.js';
 import { recordingVideo, screenshotPng } from './media.js';
 import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
@@ -60,7 +60,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://emulator');
+    const url = requestUrl(req.url);
+    if (!url) return sendFailure(res, 400, 100, 'The request target is not a valid path.');
     const path = url.pathname;
     const method = req.method ?? 'GET';
     const cors = corsHeaders(req);
@@ -187,9 +188,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   async function realtimePage(req: IncomingMessage, res: ServerResponse, path: string, method: string, url: URL) {
     if (path === '/realtime/__room.css') return send(res, 200, 'text/css; charset=utf-8', ROOM_CSS);
     if (path === '/realtime/__room.js') return send(res, 200, 'text/javascript; charset=utf-8', ROOM_JS);
-    const parts = path.split('/').slice(2).map(decodeURIComponent);
     const html = (entry: { status: number; html: string }) =>
       send(res, entry.status, 'text/html; charset=utf-8', entry.html, ROOM_PAGE_HEADERS);
+    const decoded = path.split('/').slice(2).map(decodeSegment);
+    if (decoded.includes(undefined)) {
+      return html({ status: 400, html: errorPage('Invalid invitation', 'This link is not valid percent-encoding.') });
+    }
+    const parts = decoded as string[];
     if (parts.length === 2 && method === 'GET') {
       return html(enterRoom(state, parts[0]!, parts[1]!, clientIp(req), url.searchParams.get('name')));
     }

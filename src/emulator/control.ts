@@ -73,8 +73,9 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
   if (route === 'POST /__emulator/faults') {
     const list = Array.isArray(body) ? body : [body];
     const parsed = list.map(parseFault);
-    const problem = parsed.find((p) => typeof p === 'string');
-    if (problem !== undefined) return bad(400, problem as string);
+    const at = parsed.findIndex((p) => typeof p === 'string');
+    // All or nothing: a list with one bad fault queues none of them.
+    if (at >= 0) return bad(400, `${list.length > 1 ? `Fault ${at + 1} of ${list.length}: ` : ''}${parsed[at] as string}`);
     for (const fault of parsed) faults.add(fault as Exclude<typeof fault, string>);
     return ok({ faults: faults.list() });
   }

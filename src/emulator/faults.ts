@@ -1,4 +1,5 @@
 /** Faults that tests ask for: the next N requests to a call misbehave in a chosen way. */
+import { CALLS, isCallName } from './calls/index.js';
 
 export interface FaultSpec {
   /** An API call such as `create`, or `*` for any call (default). */
@@ -30,30 +31,69 @@ export interface Fault extends FaultSpec {
   count: number;
 }
 
-const NUMBER_FIELDS = ['count', 'delayMs', 'status', 'errorcode', 'retryAfter'] as const;
-const BOOLEAN_FIELDS = ['malformed', 'empty', 'drop'] as const;
+type FieldKind = 'call' | 'count' | 'number' | 'boolean' | 'string' | 'object';
 
-/** Checks one fault from a control request; returns an error message or the fault. */
+/** Every field a fault may have and what it holds; a FaultSpec field missing here does not compile. */
+const FIELDS: { [K in keyof Required<FaultSpec>]: FieldKind } = {
+  call: 'call',
+  count: 'count',
+  delayMs: 'number',
+  status: 'number',
+  errorcode: 'number',
+  error: 'string',
+  malformed: 'boolean',
+  empty: 'boolean',
+  drop: 'boolean',
+  retryAfter: 'number',
+  patch: 'object',
+};
+
+const KNOWN_CALLS = () => ['*', ...Object.keys(CALLS)].join(', ');
+
+function fieldProblem(field: string, kind: FieldKind, value: unknown): string | undefined {
+  switch (kind) {
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= 1 ? undefined : `Fault field "count" must be a whole number ≥ 1.`;
+    case 'number':
+      return Number.isInteger(value) && (value as number) >= 0 ? undefined : `Fault field "${field}" must be a whole number ≥ 0.`;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `Fault field "${field}" must be true or false.`;
+    case 'string':
+      return typeof value === 'string' ? undefined : `Fault field "${field}" must be a string.`;
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : `Fault field "${field}" must be an object.`;
+    case 'call':
+      if (typeof value !== 'string') return 'Fault field "call" must be a string.';
+      return value === '*' || isCallName(value) ? undefined : `Unknown call ${JSON.stringify(value)} in a fault. Calls: ${KNOWN_CALLS()}.`;
+  }
+}
+
+/**
+ * Checks one fault from a control request; returns an error message or the fault. Strict, because
+ * a misspelt field or call would otherwise queue a fault that silently does nothing.
+ */
 export function parseFault(input: unknown): Fault | string {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'A fault must be a JSON object.';
   const spec = input as Record<string, unknown>;
-  for (const f of NUMBER_FIELDS) {
-    if (spec[f] !== undefined && !(Number.isInteger(spec[f]) && (spec[f] as number) >= 0)) {
-      return `Fault field "${f}" must be a whole number ≥ 0.`;
-    }
+  for (const [field, value] of Object.entries(spec)) {
+    if (!Object.hasOwn(FIELDS, field)) return `Unknown fault field ${JSON.stringify(field)}. Fields: ${Object.keys(FIELDS).join(', ')}.`;
+    if (value === undefined) continue;
+    const problem = fieldProblem(field, FIELDS[field as keyof FaultSpec], value);
+    if (problem) return problem;
   }
-  for (const f of BOOLEAN_FIELDS) {
-    if (spec[f] !== undefined && typeof spec[f] !== 'boolean') return `Fault field "${f}" must be true or false.`;
-  }
-  if (spec.call !== undefined && typeof spec.call !== 'string') return 'Fault field "call" must be a string.';
-  if (spec.error !== undefined && typeof spec.error !== 'string') return 'Fault field "error" must be a string.';
-  if (spec.patch !== undefined && (typeof spec.patch !== 'object' || spec.patch === null || Array.isArray(spec.patch))) {
-    return 'Fault field "patch" must be an object.';
-  }
-  if (spec.status !== undefined && ((spec.status as number) < 200 || (spec.status as number) > 599)) {
+  const fault = spec as FaultSpec;
+  if (fault.status !== undefined && (fault.status < 200 || fault.status > 599)) {
     return 'Fault field "status" must be an HTTP status from 200 to 599.';
   }
-  return { ...(spec as FaultSpec), call: (spec.call as string | undefined) ?? '*', count: (spec.count as number | undefined) ?? 1 };
+  if (fault.error !== undefined && fault.errorcode === undefined) return 'Fault field "error" is the text of an "errorcode" fault: give "errorcode" too.';
+  const answers = fault.status !== undefined || fault.errorcode !== undefined || fault.malformed || fault.empty || fault.drop;
+  if (fault.retryAfter !== undefined && !answers) {
+    return 'Fault field "retryAfter" is a header of the injected answer: give "status", "errorcode", "malformed", "empty" or "drop" too.';
+  }
+  if (!answers && !fault.delayMs && fault.patch === undefined) {
+    return 'This fault does nothing: give "delayMs", "status", "errorcode", "malformed", "empty", "drop" or "patch".';
+  }
+  return { ...fault, call: fault.call ?? '*', count: fault.count ?? 1 };
 }
 
 export class FaultQueue {

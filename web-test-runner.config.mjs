@@ -38,9 +38,13 @@ function proxyMiddleware() {
 function emulatorPlugin() {
   return {
     name: 'samesurf-emulator',
-    async serverStart() {
+    async serverStart({ config }) {
       const { startEmulator } = await tsImport('./src/emulator/index.ts', import.meta.url);
-      emulator = await startEmulator({ testMode: true });
+      // The test pages (the dev server's origin) drive the control endpoints; no other page may.
+      const scheme = config.http2 ? 'https' : 'http';
+      const hosts = new Set([config.hostname, 'localhost', '127.0.0.1']);
+      const controlOrigins = [...hosts].map((h) => `${scheme}://${h}:${config.port}`);
+      emulator = await startEmulator({ testMode: true, controlOrigins });
     },
     async serverStop() {
       await emulator?.close();

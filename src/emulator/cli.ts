@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDuration } from './duration.js';
+import { isOrigin } from './options.js';
 import { startEmulator, type EmulatorOptions } from './server.js';
 import type { ApiKey } from './state.js';
 
@@ -15,6 +16,8 @@ const USAGE = `Usage: samesurf-emulator [options]
   --iat-skew D          how far a token's iat may be off, and the tolerance on exp/nbf:
                         300 (seconds), 300s, 5m, 1h or 1500ms (default 5m)
   --test-mode           turn on the /__emulator/ control endpoints (faults, end room, reset, clock)
+  --control-origins L   comma-separated page origins that may call the control endpoints from a
+                        browser, e.g. http://localhost:8000 (default: none; Node and curl always may)
   --help`;
 
 function fail(message: string): never {
@@ -56,6 +59,7 @@ try {
       'realtime-origin': { type: 'string' },
       'iat-skew': { type: 'string' },
       'test-mode': { type: 'boolean', default: false },
+      'control-origins': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }).values;
@@ -73,6 +77,11 @@ if (args.keys) options.keys = parseKeys(readJsonFile(args.keys, 'keys'));
 if (args.seed) options.seed = readJsonFile(args.seed, 'seed rooms') as EmulatorOptions['seed'];
 if (args['allowed-origins']) options.allowedOrigins = args['allowed-origins'].split(',').map((s) => s.trim());
 if (args['realtime-origin']) options.realtimeOrigin = args['realtime-origin'];
+if (args['control-origins'] !== undefined) {
+  options.controlOrigins = args['control-origins'].split(',').map((s) => s.trim());
+  const wrong = options.controlOrigins.find((o) => !isOrigin(o));
+  if (wrong !== undefined) fail(`--control-origins takes origins such as http://localhost:8000, not ${JSON.stringify(wrong)}`);
+}
 if (args['iat-skew'] !== undefined) {
   const skew = parseDuration(args['iat-skew']);
   if (skew === undefined) fail(`--iat-skew must be a duration such as 300, 300s, 5m, 1h or 1500ms, not ${JSON.stringify(args['iat-skew'])}`);

@@ -28,7 +28,8 @@ export interface EmulatorOptions {
   seed?: SeedRoom[];
 }
 
-const isOrigin = (value: unknown): boolean => {
+/** `scheme://host[:port]` exactly, http or https: what a browser sends as `Origin`. */
+export const isOrigin = (value: unknown): boolean => {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);

@@ -5,6 +5,7 @@ import { findProblem } from '../api/validate.js';
 import { authenticate } from './auth.js';
 import { ApiFailure } from './calls/context.js';
 import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
+import { controlAccess } from './control-access.js';
 import { handleControl, seedRoom } from './control.js';
 import { FaultQueue, type Fault } from './faults.js';
 import { clientIp, decodeSegment, readBody, requestUrl, send, sendFailure, sendJson, statusFor } from './http.js';
@@ -41,6 +42,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const skew = options.iatSkewSeconds ?? 300;
   const allowed = options.allowedOrigins ?? '*';
+  const controlPolicy = { origins: options.controlOrigins ?? [], ownHost: options.host ?? '127.0.0.1' };
   let base = '';
   let realtime = '';
 
@@ -55,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   function corsHeaders(req: IncomingMessage): Record<string, string> | undefined {
     const origin = req.headers.origin;
     if (!origin) return {};
-    if (allowed !== '*' && !allowed.includes(origin) && !req.url?.startsWith('/__emulator/')) return undefined;
+    if (allowed !== '*' && !allowed.includes(origin)) return undefined;
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': 'Retry-After' };
   }
 
@@ -64,28 +66,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!url) return sendFailure(res, 400, 100, 'The request target is not a valid path.');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    // Control endpoints have their own, stricter rule for who may call them.
+    if (path.startsWith('/__emulator/')) return controlRequest(req, res, path, method);
     const cors = corsHeaders(req);
 
     if (method === 'OPTIONS') {
       if (!cors) return send(res, 403, 'text/plain', 'Origin not allowed');
-      return send(res, 204, 'text/plain', '', {
-        ...cors,
-        'Access-Control-Allow-Methods': 'POST, GET, DELETE, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
-        'Access-Control-Max-Age': '600',
-      });
+      return preflight(res, cors);
     }
 
     if (path.startsWith('/api/v3/')) {
       if (!cors) return sendFailure(res, 403, 100, `The origin ${req.headers.origin} may not call this API.`);
       return api(req, res, path.slice('/api/v3/'.length), method, cors);
-    }
-    if (path.startsWith('/__emulator/')) {
-      if (!options.testMode) return sendFailure(res, 404, 100, 'Control endpoints are off: start the emulator with --test-mode.', cors);
-      const body = await readJson(req, res, cors ?? {});
-      if (body === FAILED) return;
-      const answer = handleControl({ state, faults, requests, reseed }, method, path, body);
-      return sendJson(res, answer.status, answer.body, cors);
     }
     if (path.startsWith('/realtime/')) return realtimePage(req, res, path, method, url);
     if (path.startsWith('/__media/')) return media(res, path.slice('/__media/'.length), method);
@@ -93,6 +85,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return send(res, 200, 'text/plain; charset=utf-8', `SameSurf API v3 emulator. POST ${base}/api/v3/<call>\n`);
     }
     return sendFailure(res, 404, 100, `Nothing at ${method} ${path}. The API is under /api/v3/.`, cors);
+  }
+
+  function preflight(res: ServerResponse, cors: Record<string, string>) {
+    send(res, 204, 'text/plain', '', {
+      ...cors,
+      'Access-Control-Allow-Methods': 'POST, GET, DELETE, OPTIONS',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+      'Access-Control-Max-Age': '600',
+    });
+  }
+
+  async function controlRequest(req: IncomingMessage, res: ServerResponse, path: string, method: string) {
+    if (!options.testMode) return sendFailure(res, 404, 100, 'Control endpoints are off: start the emulator with --test-mode.');
+    const access = controlAccess(req, controlPolicy);
+    // Refused without CORS headers, so a foreign page cannot even read why.
+    if (!access.ok) return sendFailure(res, 403, 100, access.reason);
+    if (method === 'OPTIONS') return preflight(res, access.cors);
+    const body = await readJson(req, res, access.cors);
+    if (body === FAILED) return;
+    const answer = handleControl({ state, faults, requests, reseed }, method, path, body);
+    sendJson(res, answer.status, answer.body, access.cors);
   }
 
   const FAILED = Symbol('failed');

@@ -10,6 +10,9 @@ export async function control<T = Record<string, any>>(path: string, body?: unkn
     method,
     headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((err: Error) => {
+    // A refused origin gets no CORS headers, so the browser shows only "Failed to fetch".
+    throw new Error(`control ${path}: ${err.message} (is ${location.origin} in the emulator's controlOrigins?)`);
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`control ${path}: ${json.error}`);

@@ -94,3 +94,30 @@ describe('emulator: iatSkewSeconds option', () => {
     await emu.close();
   });
 });
+
+describe('emulator: --control-origins on the command line', () => {
+  it('lets the listed page origins use the control endpoints, and no other', async () => {
+    const { child, emu } = await startCli(['--test-mode', '--control-origins', 'http://localhost:8000, http://127.0.0.1:8000']);
+    try {
+      const reset = (origin?: string) => fetch(`${emu.url}/__emulator/reset`, { method: 'POST', headers: origin ? { Origin: origin } : {} });
+      const allowed = await reset('http://127.0.0.1:8000');
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
+      assert.equal((await reset('http://localhost:8000')).status, 200);
+      const evil = await reset('http://evil.test');
+      assert.equal(evil.status, 403);
+      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+      assert.equal((await reset()).status, 200);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('refuses what is not an origin, naming the flag (exit 2)', async () => {
+    const results = await Promise.all(['*', 'localhost:8000', 'http://localhost:8000/'].map((v) => refusedCli(['--test-mode', '--control-origins', v])));
+    for (const { code, stderr } of results) {
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, /--control-origins takes origins such as http:\/\/localhost:8000/);
+    }
+  });
+});

@@ -6,6 +6,7 @@
  */
 import {
   arrayOf,
+  bookmark,
   disabledFeatures,
   emailList,
   eventTime,
@@ -83,7 +84,6 @@ const recording: CallSpec<T.RecordingRequest> = {
   fields: { room, recording: { check: wholeAtLeast(0) }, validfor: { check: positiveNumber } },
 };
 
-const bookmark = objectOf<T.Bookmark>({ name: isString, link: httpUrl });
 const session = objectOf<T.RoomSession>(
   {
     cookies: arrayOf(

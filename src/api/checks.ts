@@ -2,7 +2,13 @@
  * Field checks for the per-call rules (calls.ts). Each check carries, in its type only, the type a value
  * that passes it has: a rule whose check proves another type than the request field's does not compile.
  */
-import { CONFIGURATION_OVERRIDE_KEYS, DISABLED_FEATURES, type ConfigurationOverrideKey, type DisabledFeature } from './types.js';
+import {
+  CONFIGURATION_OVERRIDE_KEYS,
+  DISABLED_FEATURES,
+  type Bookmark,
+  type ConfigurationOverrideKey,
+  type DisabledFeature,
+} from './types.js';
 
 declare const proves: unique symbol;
 
@@ -80,6 +86,7 @@ export const objectOf =
   };
 
 export const disabledFeatures: Check<DisabledFeature[]> = arrayOf(oneOf(DISABLED_FEATURES));
+export const bookmark: Check<Bookmark> = objectOf<Bookmark>({ name: isString, link: httpUrl });
 export const overrideKey: Check<ConfigurationOverrideKey> = oneOf(CONFIGURATION_OVERRIDE_KEYS);
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;

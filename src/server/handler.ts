@@ -185,6 +185,8 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: await bearer() },
         body: JSON.stringify(outgoing),
         signal,
+        // The API never redirects: a redirect means a wrong or hijacked baseUrl, and following it would re-send the body.
+        redirect: 'error',
       });
       answer = await readAnswer(upstream, maxAnswer, signal);
     } catch (err) {

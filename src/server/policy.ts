@@ -3,15 +3,19 @@
  * - `create`: `starturl` (forced value), `starturlPrefix` (string or list: the request's start URL must be on the
  *   prefix's origin and at or under its path; a missing one becomes the first), `disabledfeatures` (always added),
  *   `title` (forced), `stripLeader` (the answer loses `leadertoken` and `privateinvitation`: the visitor can only
- *   join as a follower), `schedule` (scheduled rooms and their invitation mails; refused unless allowed).
+ *   join as a follower), `schedule` (scheduled rooms and their invitation mails; refused unless allowed),
+ *   `bookmarks` (forced list), `allowBookmarks` and `allowSession` (the page's own bookmarks and the cookies/storage
+ *   planted in the room; refused unless allowed: a stranger could plant a login cookie or a phishing link).
+ * - every call: a field its request type does not have is refused (the proxy forwards only what it checked).
  * - `createlimitedusetoken`: `room` (forced), `maxUsageLimit` (a request above it is refused), `allowLeader`
  *   (false forces `isleader: false`, whatever a ticket or the authorize hook says).
  * - `find`: `stripLeader` (default true: whoever knows a room number must not get its leader token; `false` to
  *   hand it out).
  */
 import type { CallName, CallRequest } from '../api/calls.js';
-import { disabledFeatures, isBoolean, isString, nonEmpty, wholeAtLeast, type Check } from '../api/checks.js';
-import type { CreateRoomRequest, DisabledFeature } from '../api/types.js';
+import { arrayOf, bookmark, disabledFeatures, isBoolean, isString, nonEmpty, wholeAtLeast, type Check } from '../api/checks.js';
+import { CALL_SPECS } from '../api/calls.js';
+import type { Bookmark, CreateRoomRequest, DisabledFeature } from '../api/types.js';
 
 export interface SchedulePolicy {
   /** Lets the browser send `eventtime`, `timezone`, `lengthinminutes`, `invitemessage` and `invitees`. */
@@ -26,6 +30,12 @@ export interface CreatePolicy {
   disabledfeatures?: DisabledFeature[];
   title?: string;
   stripLeader?: boolean;
+  /** Bookmarks every room gets (the page's own are then ignored). */
+  bookmarks?: Bookmark[];
+  /** Lets the page send its own `bookmarks` (links to anywhere, shown in the room on your key); default false. */
+  allowBookmarks?: boolean;
+  /** Lets the page send `session` (cookies and storage planted in the room: login fixation); default false. */
+  allowSession?: boolean;
   /**
    * Scheduling from the browser. Off by default: the API mails every invitee, so an open `create` with
    * `invitees` and `invitemessage` would let anyone send mail in the site's name.
@@ -98,6 +108,9 @@ function applyCreatePolicy(p: CreatePolicy, out: Body): string | undefined {
   for (const field of SCHEDULE_FIELDS) {
     if (out[field] !== undefined && !p.schedule?.allow) return `"${field}" is not accepted here: this site does not schedule rooms from the page.`;
   }
+  if (out.session !== undefined && !p.allowSession) return '"session" is not accepted here: this site does not let pages set room cookies or storage.';
+  if (p.bookmarks !== undefined) out.bookmarks = p.bookmarks;
+  else if (out.bookmarks !== undefined && !p.allowBookmarks) return '"bookmarks" is not accepted here: this site does not let pages choose room bookmarks.';
   const maxInvitees = p.schedule?.maxInvitees ?? 1;
   if (inviteeCount(out.invitees) > maxInvitees) return `"invitees" may list at most ${maxInvitees} address${maxInvitees === 1 ? '' : 'es'} on this site.`;
   if (p.starturl !== undefined) out.starturl = p.starturl;
@@ -121,6 +134,9 @@ function applyCreatePolicy(p: CreatePolicy, out: Body): string | undefined {
 
 /** The request as the site allows it, or the reason it is refused. */
 export function applyRequestPolicy(call: CallName, body: Body, policy: Policy): { body: Body } | { refused: string } {
+  const known = CALL_SPECS[call].fields;
+  const unknown = Object.keys(body).find((field) => !Object.prototype.hasOwnProperty.call(known, field));
+  if (unknown !== undefined) return { refused: `"${unknown.slice(0, 40)}" is not a parameter of ${call}.` };
   const out: Body = { ...body };
   if (call === 'create') {
     const refused = applyCreatePolicy(policy.create ?? {}, out);
@@ -203,6 +219,9 @@ const CREATE: Shape = {
   disabledfeatures: features,
   title: string,
   stripLeader: boolean,
+  bookmarks: expect(arrayOf(bookmark)),
+  allowBookmarks: boolean,
+  allowSession: boolean,
   schedule: (v) => shapeProblem(v, 'policy.create.schedule', SCHEDULE),
 };
 const INVITATION: Shape = { room: expect(nonEmpty), maxUsageLimit: expect(wholeAtLeast(1)), allowLeader: boolean };

@@ -171,3 +171,70 @@ describe('proxy: find keeps the leader token from the page by default', () => {
     assert.equal((await callProxy(open, 'find', { room: created.body.room })).body.leadertoken, created.body.leadertoken);
   });
 });
+
+describe('proxy: the page sets only what the site allows in a room', () => {
+  const phishing = [{ name: 'Log in', link: 'https://evil.test/phish' }];
+  const cookie = { cookies: [{ domain: 'example.com', path: '/', name: 'sid', value: 'ATTACKER', secure: true, httponly: true }] };
+
+  it('refuses session (cookies, storage) and bookmarks from the page by default, naming the field', async () => {
+    const h = proxyFor(ctx.emu);
+    for (const [field, body] of [['session', { session: cookie }], ['bookmarks', { bookmarks: phishing }]] as const) {
+      const res = await callProxy(h, 'create', body);
+      assert.equal(res.status, 403, field);
+      assert.match(res.body.error, new RegExp(`"${field}" is not accepted`));
+    }
+  });
+
+  it('allows them when the site says so, and forces its own bookmarks', async () => {
+    const open = proxyFor(ctx.emu, { policy: { create: { allowSession: true, allowBookmarks: true } } });
+    const res = await callProxy(open, 'create', { session: cookie, bookmarks: phishing });
+    assert.equal(res.status, 200);
+    const room = ctx.emu.state.findRoom(res.body.room)!;
+    assert.deepEqual(room.bookmarks, phishing);
+    assert.equal(room.session.cookies![0]!.value, 'ATTACKER');
+    const own = [{ name: 'Help', link: 'https://shop.test/help' }];
+    const forced = await callProxy(proxyFor(ctx.emu, { policy: { create: { bookmarks: own } } }), 'create', { bookmarks: phishing });
+    assert.equal(forced.status, 200);
+    assert.deepEqual(ctx.emu.state.findRoom(forced.body.room)!.bookmarks, own);
+  });
+
+  it('refuses fields the call does not have, instead of passing them on unchecked', async () => {
+    const h = proxyFor(ctx.emu);
+    for (const [call, body, field] of [
+      ['create', { Invitees: 'a@example.net' }, 'Invitees'],
+      ['create', { EventTime: '2030-01-01T00:00:00Z' }, 'EventTime'],
+      ['createlimitedusetoken', { room: '1', usagelimit: 1, isleader: false, extra: 1 }, 'extra'],
+    ] as const) {
+      const res = await callProxy(h, call, body);
+      assert.equal(res.status, 403, field);
+      assert.match(res.body.error, new RegExp(`"${field}" is not a parameter of ${call}`));
+    }
+  });
+});
+
+describe('proxy: never follows a redirect from the API', () => {
+  it('answers 502 and never re-sends the body elsewhere', async () => {
+    const { createServer } = await import('node:http');
+    let hits = 0;
+    const elsewhere = createServer((req, res) => {
+      hits++;
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true,"room":"1","privateinvitation":"x"}');
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    const target = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}/steal`;
+    const upstream = createServer((req, res) => res.writeHead(307, { Location: target }).end());
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    try {
+      const h = proxyFor(ctx.emu, { baseUrl: `http://127.0.0.1:${(upstream.address() as { port: number }).port}/api/v3` });
+      const res = await callProxy(h, 'create', {});
+      assert.equal(res.status, 502);
+      assert.equal(res.body.ticket, undefined);
+      assert.equal(hits, 0, 'the redirect target was never asked');
+    } finally {
+      upstream.closeAllConnections();
+      elsewhere.closeAllConnections();
+      await new Promise((r) => upstream.close(r));
+      await new Promise((r) => elsewhere.close(r));
+    }
+  });
+});

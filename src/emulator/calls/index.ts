@@ -1,5 +1,5 @@
 /** Every API call the emulator answers, by its path below /api/v3/. */
-import type { CallName } from '../../api/calls.js';
+import type { CallName, CallResponse } from '../../api/calls.js';
 import { analyticsoverview, analyticsrooms, roomanalytics } from './analytics.js';
 import type { CallContext, CallHandler } from './context.js';
 import { screenrecordingimage, screenrecordingpubliclink, screenrecordingthumbnail } from './recordings.js';
@@ -30,7 +30,7 @@ export { isCallName } from '../../api/calls.js';
  * Runs `call` on a body that the server already checked with findProblem against the same per-call map:
  * the one place where a checked body becomes the call's request type.
  */
-export function runCall<C extends CallName>(call: C, ctx: CallContext<unknown>): Omit<import('../../api/calls.js').CallResponse<C>, 'success'> {
+export function runCall<C extends CallName>(call: C, ctx: CallContext<unknown>): Omit<CallResponse<C>, 'success'> {
   const handler: CallHandler<C> = CALLS[call];
   return handler(ctx as Parameters<CallHandler<C>>[0]);
 }

@@ -37,17 +37,29 @@ export type AuthorizeOutcome =
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Runs the hook; a hook that throws or answers something else is a refusal, never an allow. */
-export async function runAuthorize(hook: Authorize, context: AuthorizeContext, log: (line: string) => void): Promise<AuthorizeOutcome> {
+/**
+ * Runs the hook; a hook that throws, answers something else, or does not answer within `timeoutMs` (a session
+ * store that hangs) is a refusal, never an allow.
+ */
+export async function runAuthorize(hook: Authorize, context: AuthorizeContext, log: (line: string) => void, timeoutMs: number): Promise<AuthorizeOutcome> {
   const failed: AuthorizeOutcome = { allow: false, status: 500, reason: 'The co-browsing endpoint could not check this request.' };
   let decision: unknown;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = Symbol('late');
   try {
     // A copy: a hook that edits the body in place instead of answering { body } changes nothing.
-    decision = await hook({ ...context, body: structuredClone(context.body) });
+    const answer = Promise.resolve().then(() => hook({ ...context, body: structuredClone(context.body) }));
+    decision = await Promise.race([answer, new Promise((resolve) => (timer = setTimeout(() => resolve(late), timeoutMs)))]);
+    if (decision === late) {
+      log(`samesurf: ${context.call}: authorize did not answer within ${timeoutMs} ms; refused`);
+      return failed;
+    }
   } catch (err) {
     // The error's name only: its message is the site's and may hold anything.
     log(`samesurf: ${context.call}: authorize threw (${(err as Error)?.name ?? typeof err}); refused`);
     return failed;
+  } finally {
+    clearTimeout(timer);
   }
   if (decision === true) return { allow: true };
   if (decision === false) return { allow: false, status: 403, reason: 'This request is not allowed.' };

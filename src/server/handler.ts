@@ -156,7 +156,7 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
       const call = body.call;
       if (typeof call !== 'string' || !allow.has(call as CallName)) return refuse(403, 'No token for that call here.', cors);
       // checkOptions makes sure token mode has a hook.
-      const verdict = await runAuthorize(options.authorize!, { call: call as CallName, body, mode: 'token', request, clientAddress: identity.clientAddress }, log);
+      const verdict = await runAuthorize(options.authorize!, { call: call as CallName, body, mode: 'token', request, clientAddress: identity.clientAddress }, log, timeoutMs);
       if (!verdict.allow) return refuse(verdict.status, verdict.reason, cors);
       return json(200, { token: await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret) }, cors);
     }
@@ -167,7 +167,7 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     if ('refused' in ruled) return refuse(403, ruled.refused, cors);
     let outgoing = call === 'createlimitedusetoken' ? await applyLeaderRule(ruled.body, tickets) : ruled.body;
     if (options.authorize) {
-      const verdict = await runAuthorize(options.authorize, { call, body: outgoing, mode: 'proxy', request, clientAddress: identity.clientAddress }, log);
+      const verdict = await runAuthorize(options.authorize, { call, body: outgoing, mode: 'proxy', request, clientAddress: identity.clientAddress }, log, timeoutMs);
       if (!verdict.allow) return refuse(verdict.status, verdict.reason, cors);
       // The site's own body is trusted as it is (it may grant a leader invitation), then checked like any other.
       if (verdict.body) outgoing = verdict.body;

@@ -120,6 +120,29 @@ describe('authorize: the site\'s own check of every call', () => {
   });
 });
 
+describe('authorize that never answers', () => {
+  it('is a refusal after timeoutMs, with a log line, and nothing is sent', async () => {
+    const lines: string[] = [];
+    let sent = 0;
+    const h = proxyFor(
+      ctx.emu,
+      {
+        timeoutMs: 100,
+        authorize: () => new Promise<boolean>(() => undefined),
+        fetch: (input, init) => {
+          sent++;
+          return fetch(input, init);
+        },
+      },
+      lines,
+    );
+    const res = await callProxy(h, 'create', {});
+    assert.equal(res.status, 500);
+    assert.equal(sent, 0);
+    assert.match(lines.join('\n'), /authorize did not answer within 100 ms/);
+  });
+});
+
 describe('authorize with a cookie session (the README\'s support desk)', () => {
   // What a site keeps: sessions by cookie, and which customer and agent each support ticket's room belongs to.
   const sessions = new Map([['sid-agent', { user: 'agent-1', agent: true }], ['sid-cust', { user: 'cust-7', agent: false }], ['sid-other', { user: 'cust-8', agent: false }]]);

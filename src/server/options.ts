@@ -3,27 +3,40 @@
  * it, instead of serving with a silently different meaning. (A build step that loads the module without its
  * secrets should create the handler on the first request: see the README's Next.js example.)
  */
-import { RULES } from '../api/validate.js';
+import { CALL_NAMES, isCallName } from '../api/calls.js';
+import type { SameSurfHandlerOptions } from './handler.js';
+import { optionError, unknownKey } from './option-problems.js';
 import { policyProblem } from './policy.js';
+import { rateLimitProblem } from './rate-limit.js';
+import { identityProblem } from './request-identity.js';
 
-/** The options this module checks; the others (rateLimit, trustProxy) are checked where they are used. */
-interface CheckedOptions {
-  apiKey?: unknown;
-  apiSecret?: unknown;
-  ticketSecret?: unknown;
-  allow?: unknown;
-  policy?: unknown;
-  allowedOrigins?: unknown;
-  baseUrl?: unknown;
-  maxBodyBytes?: unknown;
-  bodyTimeoutMs?: unknown;
-  maxResponseBytes?: unknown;
-  timeoutMs?: unknown;
-  tokens?: unknown;
-  authorize?: unknown;
-  log?: unknown;
-  fetch?: unknown;
-}
+/** The options as given: anything may be in them. */
+type CheckedOptions = { [K in keyof SameSurfHandlerOptions]?: unknown };
+
+/**
+ * Every option, once: `satisfies` fails to compile when SameSurfHandlerOptions gains or loses one, so a new option
+ * cannot be refused as unknown, nor a removed one still be accepted.
+ */
+const KNOWN_OPTIONS = {
+  apiKey: true,
+  apiSecret: true,
+  allow: true,
+  policy: true,
+  allowedOrigins: true,
+  rateLimit: true,
+  trustProxy: true,
+  clientAddressHeader: true,
+  baseUrl: true,
+  maxBodyBytes: true,
+  bodyTimeoutMs: true,
+  maxResponseBytes: true,
+  tokens: true,
+  authorize: true,
+  ticketSecret: true,
+  timeoutMs: true,
+  log: true,
+  fetch: true,
+} satisfies Record<keyof SameSurfHandlerOptions, true>;
 
 /** The longest delay a timer takes; anything above fires at once. */
 const TIMER_MAX = 2 ** 31 - 1;
@@ -42,6 +55,9 @@ function originProblem(value: unknown): string | undefined {
 /** The first problem, as `"name" …`, or undefined. */
 function problem(o: CheckedOptions): string | undefined {
   if (typeof o !== 'object' || o === null) return 'the options must be an object';
+  // First: a misspelt `authorize` would otherwise be a handler without the site's login gate.
+  const unknown = unknownKey(o, KNOWN_OPTIONS);
+  if (unknown) return `unknown option ${unknown}`;
   for (const name of ['apiKey', 'apiSecret'] as const) {
     if (typeof o[name] !== 'string' || (o[name] as string).trim() === '') return `"${name}" is required (a non-empty string)`;
   }
@@ -50,8 +66,9 @@ function problem(o: CheckedOptions): string | undefined {
   }
   if (o.allow !== undefined) {
     if (!Array.isArray(o.allow)) return '"allow" must be a list of call names';
-    const unknown = o.allow.find((call) => typeof call !== 'string' || !(call in RULES));
-    if (unknown !== undefined) return `"allow" names an unknown call ${JSON.stringify(unknown)} (known: ${Object.keys(RULES).join(', ')})`;
+    // An own-property check: `toString` or `__proto__` are no call.
+    const call = o.allow.find((name) => typeof name !== 'string' || !isCallName(name));
+    if (call !== undefined) return `"allow" names an unknown call ${JSON.stringify(call)} (known: ${CALL_NAMES.join(', ')})`;
   }
   if (o.policy !== undefined) {
     const bad = policyProblem(o.policy);
@@ -81,6 +98,10 @@ function problem(o: CheckedOptions): string | undefined {
     const v = o[name];
     if (v !== undefined && !(typeof v === 'number' && v > 0 && v <= TIMER_MAX)) return `"${name}" must be a number of milliseconds from 1 to ${TIMER_MAX}`;
   }
+  const identity = identityProblem(o);
+  if (identity) return identity;
+  const limit = rateLimitProblem(o.rateLimit);
+  if (limit) return limit;
   if (o.tokens !== undefined && typeof o.tokens !== 'boolean') return '"tokens" must be true or false';
   for (const name of ['authorize', 'log', 'fetch'] as const) {
     if (o[name] !== undefined && typeof o[name] !== 'function') return `"${name}" must be a function`;
@@ -91,8 +112,8 @@ function problem(o: CheckedOptions): string | undefined {
   return undefined;
 }
 
-/** Throws a TypeError naming the first wrong or missing option. */
+/** Throws a TypeError naming the first wrong, missing or unknown option. */
 export function checkOptions(options: unknown): void {
   const bad = problem(options as CheckedOptions);
-  if (bad) throw new TypeError(`createSameSurfHandler: ${bad}.`);
+  if (bad) throw optionError(bad);
 }

@@ -203,7 +203,8 @@ type Shape = Record<string, (v: unknown) => string | undefined>;
 function shapeProblem(value: unknown, path: string, shape: Shape): string | undefined {
   if (!isRecord(value)) return `${path} must be an object`;
   for (const [key, v] of Object.entries(value)) {
-    const check = shape[key];
+    // Own rules only: `constructor`, `isPrototypeOf` or `__proto__` would find Object.prototype's members.
+    const check = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!check) return `${path} has an unknown rule "${key}" (known: ${Object.keys(shape).join(', ')})`;
     if (v === undefined) continue;
     const bad = check(v);

@@ -3,6 +3,8 @@
  * store: in memory by default (one process), or shared (`samesurf-launcher/server/redis`) so that several
  * processes or serverless instances enforce one limit instead of one each.
  */
+import { clientNetwork, parseIp } from './ip-address.js';
+import { optionError, shown, unknownKey } from './option-problems.js';
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -22,6 +24,28 @@ export interface RateLimit extends BucketLimit {
 }
 
 export const DEFAULT_RATE_LIMIT: BucketLimit = { capacity: 10, refillPerSecond: 0.2 };
+
+/** Every key of RateLimit, once: `satisfies` fails to compile when the interface gains or loses one. */
+const RATE_LIMIT_KEYS = { capacity: true, refillPerSecond: true, store: true } satisfies Record<keyof RateLimit, true>;
+
+/** What is wrong with the `rateLimit` option, naming it; undefined when nothing is. */
+export function rateLimitProblem(limit: unknown): string | undefined {
+  if (limit === undefined || limit === false) return undefined;
+  if (typeof limit !== 'object' || limit === null || Array.isArray(limit)) {
+    return `"rateLimit" must be { capacity, refillPerSecond, store? } or false, not ${shown(limit)}`;
+  }
+  const unknown = unknownKey(limit, RATE_LIMIT_KEYS);
+  if (unknown) return `"rateLimit" has an unknown option ${unknown}`;
+  const { capacity, refillPerSecond, store } = limit as Record<string, unknown>;
+  if (typeof capacity !== 'number' || !Number.isFinite(capacity) || capacity < 1) {
+    return `"rateLimit.capacity" must be a number of at least 1, not ${shown(capacity)}`;
+  }
+  if (typeof refillPerSecond !== 'number' || !Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
+    return `"rateLimit.refillPerSecond" must be a number above 0, not ${shown(refillPerSecond)}`;
+  }
+  if (store !== undefined && typeof (store as RateLimitStore | null)?.take !== 'function') return '"rateLimit.store" must have a take(key, limit) method';
+  return undefined;
+}
 
 /** Seconds until a bucket holding `tokens` has one again. */
 export const retryAfter = (tokens: number, refillPerSecond: number) =>
@@ -58,7 +82,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   constructor(options: MemoryStoreOptions = {}) {
     const max = options.maxClients ?? 10_000;
-    if (!Number.isInteger(max) || max < 1) throw new Error(`maxClients must be a whole number of at least 1, not ${max}.`);
+    if (!Number.isInteger(max) || max < 1) throw new TypeError(`MemoryRateLimitStore: maxClients must be a whole number of at least 1, not ${shown(max)}.`);
     this.#max = max;
     this.#now = options.now ?? Date.now;
   }
@@ -110,6 +134,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
 /** The key every client without a known address shares (see the warning below). */
 export const UNKNOWN_CLIENT = 'unknown-client';
 
+/**
+ * The one place a client becomes a bucket key. An IP address keys its network (`ip:192.0.2.7`,
+ * `ip:2001:db8:aa:bb::/64`: see clientNetwork), whatever its spelling; any other id a runtime passed (or an
+ * RFC 7239 obfuscated node) keys itself, under its own prefix so that it never meets an address's key.
+ */
+export function rateLimitKey(clientAddress: string | undefined): string {
+  if (clientAddress === undefined) return UNKNOWN_CLIENT;
+  const ip = parseIp(clientAddress);
+  return ip ? `ip:${clientNetwork(ip)}` : `id:${clientAddress}`;
+}
+
 /** The handler's side: validates the limit, picks the key, warns once when there is no address to key on. */
 export class RateLimiter {
   readonly #limit: BucketLimit;
@@ -120,12 +155,9 @@ export class RateLimiter {
     limit: RateLimit,
     private readonly warn: (line: string) => void,
   ) {
+    const bad = rateLimitProblem(limit);
+    if (bad) throw optionError(bad);
     const { capacity, refillPerSecond } = limit;
-    if (!Number.isFinite(capacity) || capacity < 1) throw new Error(`rateLimit.capacity must be a number of at least 1, not ${capacity}.`);
-    if (!Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
-      throw new Error(`rateLimit.refillPerSecond must be a number above 0, not ${refillPerSecond}.`);
-    }
-    if (limit.store !== undefined && typeof limit.store?.take !== 'function') throw new Error('rateLimit.store must have a take(key, limit) method.');
     this.#limit = { capacity, refillPerSecond };
     this.#store = limit.store ?? new MemoryRateLimitStore();
   }
@@ -139,6 +171,6 @@ export class RateLimiter {
           'or pass { clientAddress } as the handler\'s second argument.',
       );
     }
-    return this.#store.take(clientAddress === undefined ? UNKNOWN_CLIENT : `ip:${clientAddress}`, this.#limit);
+    return this.#store.take(rateLimitKey(clientAddress), this.#limit);
   }
 }

@@ -3,6 +3,8 @@
  * client's address (for the rate limit). Neither is ever taken from the request path. Forwarded headers are read
  * only when the site says a proxy writes them (`trustProxy`), because anyone can send them.
  */
+import { canonicalIp } from './ip-address.js';
+import { optionError, shown } from './option-problems.js';
 
 /**
  * `false` (default): no proxy; forwarded headers are ignored. A number N: N proxies of yours stand in front, so
@@ -20,20 +22,30 @@ export interface IdentityOptions {
 export interface RequestIdentity {
   /** `scheme://host[:port]` of the site as the browser sees it; undefined when no valid host is known. */
   origin: string | undefined;
-  /** The client's address, normalised; undefined when the runtime gave none and no trusted header has one. */
+  /**
+   * The client's address in one spelling (canonicalIp), the real one: the rate limit keys an IPv6 client by its
+   * /64 itself (rateLimitKey). Undefined when the runtime gave none and no trusted header has one.
+   */
   clientAddress: string | undefined;
 }
 
-/** Throws, naming the option, when an identity option cannot be used. */
-export function checkIdentityOptions(options: IdentityOptions): void {
+/** What is wrong with an identity option, naming it; undefined when nothing is. */
+export function identityProblem(options: { trustProxy?: unknown; clientAddressHeader?: unknown }): string | undefined {
   const t = options.trustProxy;
-  if (t !== undefined && typeof t !== 'boolean' && !(Number.isInteger(t) && t >= 0)) {
-    throw new Error(`trustProxy must be false, true or a number of proxies (0, 1, 2…), not ${JSON.stringify(t)}.`);
+  if (t !== undefined && typeof t !== 'boolean' && !(Number.isInteger(t) && (t as number) >= 0)) {
+    return `"trustProxy" must be false, true or a number of proxies (0, 1, 2…), not ${shown(t)}`;
   }
   const h = options.clientAddressHeader;
   if (h !== undefined && (typeof h !== 'string' || !/^[A-Za-z0-9-]+$/.test(h))) {
-    throw new Error(`clientAddressHeader must be a header name such as "cf-connecting-ip", not ${JSON.stringify(h)}.`);
+    return `"clientAddressHeader" must be a header name such as "cf-connecting-ip", not ${shown(h)}`;
   }
+  return undefined;
+}
+
+/** Throws the handler's TypeError, naming the option, when an identity option cannot be used. */
+export function checkIdentityOptions(options: IdentityOptions): void {
+  const bad = identityProblem(options);
+  if (bad) throw optionError(bad);
 }
 
 /** A name or bracketed IPv6 address with an optional port: nothing that could carry a path or userinfo. */
@@ -50,17 +62,35 @@ function originOf(scheme: string, host: string | undefined): string | undefined 
   }
 }
 
-/** `::ffff:1.2.3.4` → `1.2.3.4`; `[::1]:80`, `1.2.3.4:80` → the address alone; IPv6 lower-cased. */
+/** An RFC 7239 obfuscated node (`_hidden`): a proxy's stable stand-in for a client it does not name. */
+const OBFUSCATED = /^_[A-Za-z0-9._-]+$/;
+
+/** `[2001:db8::1]:80` → `2001:db8::1`, `1.2.3.4:80` → `1.2.3.4`, `_node:_port` → `_node`: the port is not the client. */
+function withoutPort(value: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed) return bracketed[1]!;
+  if (/^[\d.]+:\d+$/.test(value) || /^_[^:]+:(?:\d+|_[A-Za-z0-9._-]+)$/.test(value)) return value.slice(0, value.indexOf(':'));
+  return value;
+}
+
+/**
+ * What the runtime says the client is, in one spelling: `::ffff:1.2.3.4` → `1.2.3.4`, `2001:DB8:0::1%eth0` →
+ * `2001:db8::1`, brackets and port dropped. A value that is no IP address is kept (bounded) as the runtime's own
+ * id for the client; empty or `unknown` is undefined.
+ */
 export function normaliseAddress(raw: string | undefined): string | undefined {
-  let a = raw?.trim();
+  const a = withoutPort(raw?.trim() ?? '');
   if (!a || a.toLowerCase() === 'unknown') return undefined;
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
-  if (bracketed) a = bracketed[1]!;
-  else if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.indexOf(':'));
-  a = a.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  // A key of bounded size, whatever a client put in a header.
-  return (mapped ? mapped[1]! : a).slice(0, 100);
+  return canonicalIp(a) ?? a.slice(0, 100);
+}
+
+/**
+ * An address a header gives: an IP address (in one spelling), or in `Forwarded` an obfuscated node. Anything else
+ * (`unknown`, a host name, garbage) says nothing about who the client is: undefined.
+ */
+function headerAddress(entry: string | undefined, obfuscatedOk: boolean): string | undefined {
+  const a = withoutPort(entry?.trim() ?? '');
+  return canonicalIp(a) ?? (obfuscatedOk && OBFUSCATED.test(a) ? a.slice(0, 100) : undefined);
 }
 
 /** Splits a comma-separated header, keeping commas inside quoted strings. */
@@ -69,6 +99,8 @@ function splitList(value: string): string[] {
 }
 
 interface Forwarded {
+  /** Which header the lists came from: only `Forwarded` has obfuscated nodes. */
+  family: 'x-forwarded' | 'forwarded';
   for: string[];
   proto: string[];
   host: string[];
@@ -76,7 +108,7 @@ interface Forwarded {
 
 /** RFC 7239 `Forwarded: for=1.2.3.4;proto=https, for="[2001:db8::1]:4711"` → one list per parameter. */
 function parseForwarded(value: string): Forwarded {
-  const out: Forwarded = { for: [], proto: [], host: [] };
+  const out: Forwarded = { family: 'forwarded', for: [], proto: [], host: [] };
   for (const element of splitList(value)) {
     for (const pair of element.match(/(?:[^;"]|"(?:\\.|[^"\\])*")+/g) ?? []) {
       const eq = pair.indexOf('=');
@@ -99,16 +131,35 @@ function forwardedLists(headers: Headers): Forwarded {
   const xfp = headers.get('x-forwarded-proto');
   const xfh = headers.get('x-forwarded-host');
   if (xff !== null || xfp !== null || xfh !== null) {
-    return { for: splitList(xff ?? ''), proto: splitList(xfp ?? ''), host: splitList(xfh ?? '') };
+    return { family: 'x-forwarded', for: splitList(xff ?? ''), proto: splitList(xfp ?? ''), host: splitList(xfh ?? '') };
   }
   const fwd = headers.get('forwarded');
-  return fwd ? parseForwarded(fwd) : { for: [], proto: [], host: [] };
+  return fwd ? parseForwarded(fwd) : { family: 'forwarded', for: [], proto: [], host: [] };
 }
+
+/** Where the trusted part of a list starts: `hops` from the right (all of a shorter list); `true` trusts it all. */
+const trustedStart = (list: string[], trust: true | number) => (trust === true ? 0 : Math.max(0, list.length - trust));
 
 /** The entry `hops` from the right (the leftmost when the list is shorter); `true` reads the leftmost. */
 function pick(list: string[], trust: true | number): string | undefined {
-  if (list.length === 0) return undefined;
-  return trust === true ? list[0] : list[Math.max(0, list.length - trust)];
+  return list[trustedStart(list, trust)];
+}
+
+/**
+ * The client's address from the `for` list. Express's proxy-addr returns the entry at the trusted position
+ * whatever it is, so `unknown` (what Squid and others write for a client they hide) or a token typed in by the
+ * client (when the position holds what the client sent) would become the key: one bucket shared by every such
+ * caller, or a fresh bucket per made-up token. Here an entry that is no address is skipped towards the right, to
+ * the nearest hop that is: each entry there was written by a proxy of ours (the socket being hop 0), so the key is
+ * the closest known point of the path, never a value from further left, which the client controls. Only when no
+ * trusted entry is an address does the socket's address (or none) decide.
+ */
+function pickAddress(list: string[], trust: true | number, obfuscatedOk: boolean): string | undefined {
+  for (let i = trustedStart(list, trust); i < list.length; i++) {
+    const address = headerAddress(list[i], obfuscatedOk);
+    if (address) return address;
+  }
+  return undefined;
 }
 
 /**
@@ -125,14 +176,16 @@ export function requestIdentity(request: Request, directAddress: string | undefi
   let address = directAddress;
   if (trust !== false) {
     const lists = forwardedLists(headers);
+    const obfuscatedOk = lists.family === 'forwarded';
     scheme = pick(lists.proto, trust)?.toLowerCase() ?? scheme;
     host = pick(lists.host, trust) ?? host;
     // Express's rule: the socket is hop 0 and the list is read from its right end, so hop N is the client.
-    address = pick(lists.for, trust) ?? address;
+    address = pickAddress(lists.for, trust, obfuscatedOk) ?? address;
   }
   if (options.clientAddressHeader) {
     const value = headers.get(options.clientAddressHeader);
-    if (value) address = splitList(value).at(-1) ?? address;
+    // Like a forwarded entry, a value that is no address (`unknown`) leaves the address as it was.
+    if (value) address = headerAddress(splitList(value).at(-1), false) ?? address;
   }
   return { origin: originOf(scheme, host), clientAddress: normaliseAddress(address) };
 }

@@ -108,7 +108,7 @@ describe('trustProxy', () => {
     const fwd = { Forwarded: 'for="[2001:DB8:cafe::17]:4711";proto=https;host="shop.example:8443", For=192.0.2.43:51000;by=10.0.0.9' };
     assert.deepEqual(identity(fwd, { trustProxy: 1 }), { origin: 'https://shop.example:8443', clientAddress: '192.0.2.43' });
     assert.equal(identity(fwd, { trustProxy: 2 }).clientAddress, '2001:db8:cafe::17');
-    assert.equal(identity({ Forwarded: 'for=unknown' }, { trustProxy: 1 }).clientAddress, undefined, 'the proxy does not know it either');
+    assert.equal(identity({ Forwarded: 'for=unknown' }, { trustProxy: 1 }).clientAddress, '10.0.0.1', 'the proxy does not know it: the nearest known hop');
     assert.equal(identity({ Forwarded: 'for="_gazonk"' }, { trustProxy: 1 }).clientAddress, '_gazonk', 'an obfuscated node still keys the limit');
     assert.equal(identity({ Forwarded: 'for=192.0.2.1, for="[::ffff:192.0.2.60]"' }, { trustProxy: 1 }).clientAddress, '192.0.2.60');
     assert.equal(identity({ Forwarded: 'proto=https;host=evil.test/x' }, { trustProxy: 1 }).origin, undefined, 'a host with a path is no host');

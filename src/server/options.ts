@@ -1,7 +1,9 @@
 /**
  * The handler's options, checked when it is made: a wrong or missing option fails at start with a message naming
- * it, instead of serving with a silently different meaning. (A build step that loads the module without its
- * secrets should create the handler on the first request: see the README's Next.js example.)
+ * it, instead of serving with a silently different meaning; so does a name that is no option (a misspelt
+ * `authorize` would drop the site's login gate). Every option is checked here, rateLimit and the identity options
+ * by their own modules' rules. (A build step that loads the module without its secrets should create the handler
+ * on the first request: see the README's Next.js example.)
  */
 import { CALL_NAMES, isCallName } from '../api/calls.js';
 import type { SameSurfHandlerOptions } from './handler.js';

@@ -12,7 +12,7 @@ import { readRequestBody } from './body.js';
 import { checkOptions } from './options.js';
 import { applyRequestPolicy, applyResponsePolicy, enforceAlways, type Policy } from './policy.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.js';
-import { checkIdentityOptions, requestIdentity, type TrustProxy } from './request-identity.js';
+import { requestIdentity, type TrustProxy } from './request-identity.js';
 import { applyLeaderRule, RoomTickets } from './ticket.js';
 import { AnswerTooLarge, readAnswer } from './upstream.js';
 
@@ -88,7 +88,6 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const maxAnswer = options.maxResponseBytes ?? 256 * 1024;
   const tickets = new RoomTickets(options.ticketSecret ?? options.apiSecret);
-  checkIdentityOptions(options);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.log ?? console.warn);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const log = options.log ?? (() => undefined);

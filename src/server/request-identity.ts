@@ -4,7 +4,7 @@
  * only when the site says a proxy writes them (`trustProxy`), because anyone can send them.
  */
 import { canonicalIp } from './ip-address.js';
-import { optionError, shown } from './option-problems.js';
+import { shown } from './option-problems.js';
 
 /**
  * `false` (default): no proxy; forwarded headers are ignored. A number N: N proxies of yours stand in front, so
@@ -43,11 +43,6 @@ export function identityProblem(options: { trustProxy?: unknown; clientAddressHe
 }
 
 /** Throws the handler's TypeError, naming the option, when an identity option cannot be used. */
-export function checkIdentityOptions(options: IdentityOptions): void {
-  const bad = identityProblem(options);
-  if (bad) throw optionError(bad);
-}
-
 /** A name or bracketed IPv6 address with an optional port: nothing that could carry a path or userinfo. */
 export const isHost = (value: string | undefined): value is string =>
   value !== undefined && /^(?:[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(value);

@@ -124,8 +124,9 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
       try {
         taken = await limiter.take(identity.clientAddress);
       } catch (err) {
-        // A shared store that is down: refuse rather than spend the site's API quota without a limit.
-        log(`samesurf: the rate-limit store failed (${(err as Error)?.message ?? 'error'})`);
+        // A shared store that is down: refuse rather than spend the site's API quota without a limit, and say so
+        // even without a `log` option: an outage must not pass unseen.
+        (options.log ?? console.warn)(`samesurf: the rate-limit store failed (${(err as Error)?.message ?? 'error'}); answering 503`);
         return refuse(503, 'The co-browsing endpoint is busy: try again shortly.', { ...cors, 'Retry-After': '5' });
       }
       if (!taken.ok) {

@@ -21,12 +21,14 @@ export interface RateLimitStore {
 export interface RateLimit extends BucketLimit {
   /** Default: an in-memory store of 10,000 clients (`new MemoryRateLimitStore()`). */
   store?: RateLimitStore;
+  /** How long a store's take may take (default 1000 ms; a Redis take is a millisecond), then the handler answers 503. */
+  timeoutMs?: number;
 }
 
 export const DEFAULT_RATE_LIMIT: BucketLimit = { capacity: 10, refillPerSecond: 0.2 };
 
 /** Every key of RateLimit, once: `satisfies` fails to compile when the interface gains or loses one. */
-const RATE_LIMIT_KEYS = { capacity: true, refillPerSecond: true, store: true } satisfies Record<keyof RateLimit, true>;
+const RATE_LIMIT_KEYS = { capacity: true, refillPerSecond: true, store: true, timeoutMs: true } satisfies Record<keyof RateLimit, true>;
 
 /** What is wrong with the `rateLimit` option, naming it; undefined when nothing is. */
 export function rateLimitProblem(limit: unknown): string | undefined {
@@ -36,7 +38,7 @@ export function rateLimitProblem(limit: unknown): string | undefined {
   }
   const unknown = unknownKey(limit, RATE_LIMIT_KEYS);
   if (unknown) return `"rateLimit" has an unknown option ${unknown}`;
-  const { capacity, refillPerSecond, store } = limit as Record<string, unknown>;
+  const { capacity, refillPerSecond, store, timeoutMs } = limit as Record<string, unknown>;
   if (typeof capacity !== 'number' || !Number.isFinite(capacity) || capacity < 1) {
     return `"rateLimit.capacity" must be a number of at least 1, not ${shown(capacity)}`;
   }
@@ -44,6 +46,9 @@ export function rateLimitProblem(limit: unknown): string | undefined {
     return `"rateLimit.refillPerSecond" must be a number above 0, not ${shown(refillPerSecond)}`;
   }
   if (store !== undefined && typeof (store as RateLimitStore | null)?.take !== 'function') return '"rateLimit.store" must have a take(key, limit) method';
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) {
+    return `"rateLimit.timeoutMs" must be a number of milliseconds from 1 to ${2 ** 31 - 1}, not ${shown(timeoutMs)}`;
+  }
   return undefined;
 }
 
@@ -146,9 +151,15 @@ export function rateLimitKey(clientAddress: string | undefined): string {
 }
 
 /** The handler's side: validates the limit, picks the key, warns once when there is no address to key on. */
+/** A store that did not answer within `rateLimit.timeoutMs` (e.g. Redis down, its client queueing commands). */
+export class StoreTimeout extends Error {
+  override name = 'StoreTimeout';
+}
+
 export class RateLimiter {
   readonly #limit: BucketLimit;
   readonly #store: RateLimitStore;
+  readonly #timeoutMs: number;
   #warned = false;
 
   constructor(
@@ -160,6 +171,7 @@ export class RateLimiter {
     const { capacity, refillPerSecond } = limit;
     this.#limit = { capacity, refillPerSecond };
     this.#store = limit.store ?? new MemoryRateLimitStore();
+    this.#timeoutMs = limit.timeoutMs ?? 1000;
   }
 
   async take(clientAddress: string | undefined): Promise<TakeResult> {
@@ -171,6 +183,16 @@ export class RateLimiter {
           'or pass { clientAddress } as the handler\'s second argument.',
       );
     }
-    return this.#store.take(rateLimitKey(clientAddress), this.#limit);
+    const taken = this.#store.take(rateLimitKey(clientAddress), this.#limit);
+    if (typeof (taken as Partial<Promise<TakeResult>>).then !== 'function') return taken as TakeResult; // in memory: no timer
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreTimeout(`the store did not answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+    });
+    try {
+      return await Promise.race([taken, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

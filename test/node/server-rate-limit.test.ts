@@ -192,3 +192,34 @@ describe('rateLimit.store', () => {
     assert.throws(() => handler({ rateLimit: { capacity: 5, refillPerSecond: 1, store: {} as RateLimitStore } }), /rateLimit\.store/);
   });
 });
+
+describe('a shared store that is down', () => {
+  const silent: RateLimitStore = { take: () => new Promise(() => undefined) };
+  const failing: RateLimitStore = { take: async () => Promise.reject(new Error('connect ECONNREFUSED')) };
+
+  it('a store that never answers is a 503 after rateLimit.timeoutMs, logged even without a log option', async () => {
+    const warned: unknown[][] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const h = handler({ log: undefined, rateLimit: { ...tight, store: silent, timeoutMs: 50 } });
+      assert.equal(await status(h, {}, '198.51.100.60'), 503);
+      assert.match(String(warned.at(-1)?.[0]), /rate-limit store failed \(the store did not answer within 50 ms\)/);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('a store that fails is a 503 through the site\'s log', async () => {
+    const lines: string[] = [];
+    const h = handler({ log: (l) => lines.push(l), rateLimit: { ...tight, store: failing } });
+    assert.equal(await status(h, {}, '198.51.100.61'), 503);
+    assert.match(lines.join('\n'), /rate-limit store failed \(connect ECONNREFUSED\)/);
+  });
+
+  it('refuses a rateLimit.timeoutMs that is not a sane number of milliseconds', () => {
+    for (const timeoutMs of [0, -1, Number.NaN, 2 ** 31, '100']) {
+      assert.throws(() => handler({ rateLimit: { ...tight, timeoutMs: timeoutMs as number } }), /rateLimit\.timeoutMs/);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDuration } from './duration.js';
 import { isOrigin } from './options.js';
+import { SeedError } from './seed.js';
 import { startEmulator, type EmulatorOptions } from './server.js';
 import type { ApiKey } from './state.js';
 
@@ -11,7 +12,7 @@ const USAGE = `Usage: samesurf-emulator [options]
   --host HOST           interface (default 127.0.0.1)
   --keys FILE           JSON array of extra keys: [{"apikey","apisecret","allowNone"?,"reseller"?,"subscription"?}]
   --seed FILE           JSON array of rooms to create at start (see README)
-  --allowed-origins L   comma-separated origins allowed by CORS (default: any)
+  --allowed-origins L   * (any origin, the default) or comma-separated origins allowed by CORS
   --realtime-origin O   origin of invitation links (default: the emulator's own)
   --iat-skew D          how far a token's iat may be off, and the tolerance on exp/nbf:
                         300 (seconds), 300s, 5m, 1h or 1500ms (default 5m)
@@ -47,6 +48,21 @@ function parseKeys(value: unknown): ApiKey[] {
   });
 }
 
+/**
+ * A comma-separated list of exact origins, as a browser sends them in `Origin`; with `star`, `*`
+ * alone means any origin.
+ */
+function originList(flag: string, text: string, star: boolean): '*' | string[] {
+  const list = text.split(',').map((s) => s.trim());
+  if (star && list.length === 1 && list[0] === '*') return '*';
+  const wrong = list.find((o) => !isOrigin(o));
+  if (wrong !== undefined) {
+    const takes = star ? '* (any origin) or origins such as https://shop.example' : 'origins such as http://localhost:8000';
+    fail(`${flag} takes ${takes}, not ${JSON.stringify(wrong)}${wrong === '*' ? ' (* stands alone)' : ''}`);
+  }
+  return list;
+}
+
 let args;
 try {
   args = parseArgs({
@@ -70,18 +86,19 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const port = Number(args.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0 to 65535, not ${args.port}`);
+// Decimal digits only: Number() would also read '' as 0 (any port), 0x1F90 as 8080 and 1e3 as 1000.
+const port = /^\d{1,5}$/.test(args.port) ? Number(args.port) : NaN;
+if (!(port <= 65535)) fail(`--port must be 0 to 65535, in decimal digits, not ${JSON.stringify(args.port)}`);
 const options: EmulatorOptions = { port, host: args.host, testMode: args['test-mode'] };
 if (args.keys) options.keys = parseKeys(readJsonFile(args.keys, 'keys'));
-if (args.seed) options.seed = readJsonFile(args.seed, 'seed rooms') as EmulatorOptions['seed'];
-if (args['allowed-origins']) options.allowedOrigins = args['allowed-origins'].split(',').map((s) => s.trim());
-if (args['realtime-origin']) options.realtimeOrigin = args['realtime-origin'];
-if (args['control-origins'] !== undefined) {
-  options.controlOrigins = args['control-origins'].split(',').map((s) => s.trim());
-  const wrong = options.controlOrigins.find((o) => !isOrigin(o));
-  if (wrong !== undefined) fail(`--control-origins takes origins such as http://localhost:8000, not ${JSON.stringify(wrong)}`);
+if (args.seed !== undefined) {
+  const seed = readJsonFile(args.seed, 'seed rooms');
+  if (!Array.isArray(seed)) fail(`--seed ${args.seed} must hold a JSON array of rooms`);
+  options.seed = seed;
 }
+if (args['allowed-origins'] !== undefined) options.allowedOrigins = originList('--allowed-origins', args['allowed-origins'], true);
+if (args['realtime-origin']) options.realtimeOrigin = args['realtime-origin'];
+if (args['control-origins'] !== undefined) options.controlOrigins = originList('--control-origins', args['control-origins'], false) as string[];
 if (args['iat-skew'] !== undefined) {
   const skew = parseDuration(args['iat-skew']);
   if (skew === undefined) fail(`--iat-skew must be a duration such as 300, 300s, 5m, 1h or 1500ms, not ${JSON.stringify(args['iat-skew'])}`);
@@ -95,5 +112,7 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (err) {
+  // startEmulator checks the seed rooms (their fields, then their subscriptions and numbers): name the file's entry.
+  if (err instanceof SeedError) fail(`--seed ${args.seed}: entry ${err.entry + 1} of ${options.seed!.length}: ${err.problem}`);
   fail((err as Error).message);
 }

@@ -9,5 +9,7 @@ export function parseDuration(text: string): number | undefined {
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';
   // Divided rather than multiplied by 0.001, so 300ms is exactly 0.3.
-  return unit === 'ms' ? amount / 1000 : amount * SECONDS_PER_UNIT[unit]!;
+  const seconds = unit === 'ms' ? amount / 1000 : amount * SECONDS_PER_UNIT[unit]!;
+  // Hundreds of digits read as Infinity: too large to be a duration, refused here rather than downstream.
+  return Number.isFinite(seconds) ? seconds : undefined;
 }

@@ -31,20 +31,27 @@ export interface Fault extends FaultSpec {
   count: number;
 }
 
-type FieldKind = 'call' | 'count' | 'number' | 'boolean' | 'string' | 'object';
+type FieldKind = 'call' | 'count' | 'number' | 'timer' | 'boolean' | 'string' | 'object';
+
+/**
+ * The most a `timer` field holds: 2^31 − 1, Node's longest setTimeout (a longer `delayMs` would fire
+ * at once) and the largest delta-seconds an HTTP recipient must understand (RFC 9111 §1.2.2), so that
+ * a huge `retryAfter` is never written as "1e+21".
+ */
+const MAX_TIMER = 2_147_483_647;
 
 /** Every field a fault may have and what it holds; a FaultSpec field missing here does not compile. */
 const FIELDS: { [K in keyof Required<FaultSpec>]: FieldKind } = {
   call: 'call',
   count: 'count',
-  delayMs: 'number',
+  delayMs: 'timer',
   status: 'number',
   errorcode: 'number',
   error: 'string',
   malformed: 'boolean',
   empty: 'boolean',
   drop: 'boolean',
-  retryAfter: 'number',
+  retryAfter: 'timer',
   patch: 'object',
 };
 
@@ -56,6 +63,10 @@ function fieldProblem(field: string, kind: FieldKind, value: unknown): string | 
       return Number.isInteger(value) && (value as number) >= 1 ? undefined : `Fault field "count" must be a whole number ≥ 1.`;
     case 'number':
       return Number.isInteger(value) && (value as number) >= 0 ? undefined : `Fault field "${field}" must be a whole number ≥ 0.`;
+    case 'timer':
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TIMER
+        ? undefined
+        : `Fault field "${field}" must be a whole number from 0 to ${MAX_TIMER}.`;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `Fault field "${field}" must be true or false.`;
     case 'string':
@@ -84,6 +95,10 @@ export function parseFault(input: unknown): Fault | string {
   const fault = spec as FaultSpec;
   if (fault.status !== undefined && (fault.status < 200 || fault.status > 599)) {
     return 'Fault field "status" must be an HTTP status from 200 to 599.';
+  }
+  // The server answers a patched call with success: true whatever the patch says.
+  if (fault.patch !== undefined && Object.hasOwn(fault.patch, 'success')) {
+    return 'Fault field "patch" may not set "success": a patched answer is a success; for a failure use "errorcode" (and "status").';
   }
   if (fault.error !== undefined && fault.errorcode === undefined) return 'Fault field "error" is the text of an "errorcode" fault: give "errorcode" too.';
   const answers = fault.status !== undefined || fault.errorcode !== undefined || fault.malformed || fault.empty || fault.drop;

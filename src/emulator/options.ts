@@ -1,5 +1,5 @@
 /** What `startEmulator` takes, and the checks that refuse a wrong option before anything listens. */
-import type { SeedRoom } from './control.js';
+import { checkSeedList, type SeedRoom } from './seed.js';
 import type { ApiKey } from './state.js';
 
 export interface EmulatorOptions {
@@ -16,7 +16,7 @@ export interface EmulatorOptions {
   controlOrigins?: string[];
   /** Keys besides the built-in ones. */
   keys?: ApiKey[];
-  /** Origins that may call the API from a page: `*` (default) or a list. */
+  /** Origins that may call the API from a page: `*` (default, any) or a list of exact origins. */
   allowedOrigins?: '*' | string[];
   /** Origin of invitation links (default: the emulator's own URL); the emulator serves them whatever the Host. */
   realtimeOrigin?: string;
@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   iatSkewSeconds?: number;
   /** Largest request body accepted (default 64 KiB). */
   maxBodyBytes?: number;
-  /** Rooms to create at start, e.g. ended rooms with recordings. */
+  /** Rooms to create at start, e.g. ended rooms with recordings; a wrong entry throws a SeedError naming it. */
   seed?: SeedRoom[];
 }
 
@@ -55,5 +55,21 @@ export function checkOptions(options: EmulatorOptions): void {
     if (wrong !== undefined) {
       fail(`controlOrigins: ${JSON.stringify(wrong)} is not an origin; write scheme://host[:port], e.g. "http://localhost:8000" (no path, no "*").`);
     }
+  }
+  const allowed = options.allowedOrigins;
+  if (allowed !== undefined && allowed !== '*') {
+    if (!Array.isArray(allowed)) fail(`allowedOrigins must be '*' (any origin) or an array of origins such as "https://shop.example", not ${JSON.stringify(allowed)}.`);
+    const wrong = allowed.find((o) => !isOrigin(o));
+    if (wrong !== undefined) {
+      fail(
+        wrong === '*'
+          ? `allowedOrigins: '*' means any origin and stands alone, as allowedOrigins: '*', never in a list.`
+          : `allowedOrigins: ${JSON.stringify(wrong)} is not an origin; write scheme://host[:port], e.g. "https://shop.example" (no path).`,
+      );
+    }
+  }
+  if (options.seed !== undefined) {
+    if (!Array.isArray(options.seed)) fail('seed must be an array of seed rooms.');
+    checkSeedList(options.seed);
   }
 }

@@ -6,12 +6,13 @@ import { authenticate } from './auth.js';
 import { ApiFailure } from './calls/context.js';
 import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
 import { controlAccess } from './control-access.js';
-import { handleControl, seedRoom } from './control.js';
+import { handleControl } from './control.js';
 import { FaultQueue, type Fault } from './faults.js';
 import { clientIp, decodeSegment, readBody, requestUrl, send, sendFailure, sendJson, statusFor } from './http.js';
 import { recordingVideo, screenshotPng } from './media.js';
 import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
+import { plantSeed, SeedError } from './seed.js';
 import { EmulatorState } from './state.js';
 
 export type { EmulatorOptions };
@@ -229,6 +230,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return send(res, 200, 'image/png', screenshotPng(link.width, link.height), headers);
   }
 
+  function reseed() {
+    (options.seed ?? []).forEach((seed, i) => {
+      const planted = plantSeed(state, seed);
+      if (!planted.ok) throw new SeedError(i, planted.error);
+    });
+  }
+  // Before listening: a seed that cannot be planted leaves no server behind.
+  reseed();
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -237,13 +247,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   realtime = `${(options.realtimeOrigin ?? base).replace(/\/+$/, '')}/realtime`;
-  function reseed() {
-    for (const seed of options.seed ?? []) {
-      const answer = seedRoom(state, seed);
-      if (answer.status !== 200) throw new Error(`Seed room: ${String(answer.body.error)}`);
-    }
-  }
-  reseed();
 
   return {
     url: base,

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { parseDuration } from '../../src/emulator/duration.js';
@@ -118,6 +121,105 @@ describe('emulator: --control-origins on the command line', () => {
     for (const { code, stderr } of results) {
       assert.equal(code, 2, stderr);
       assert.match(stderr, /--control-origins takes origins such as http:\/\/localhost:8000/);
+    }
+  });
+});
+
+describe('emulator: --iat-skew too large to be a number', () => {
+  it('names the flag, not the API option', async () => {
+    const { code, stderr } = await refusedCli(['--iat-skew', `${'9'.repeat(400)}h`]);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /--iat-skew must be a duration/);
+    assert.doesNotMatch(stderr, /iatSkewSeconds/);
+  });
+});
+
+describe('emulator: --port', () => {
+  it('takes only decimal digits from 0 to 65535, naming the flag (exit 2)', async () => {
+    const bad = ['', '0x1F90', '1e3', '-1', '65536', '80.0', ' 80', '+80', '99999999999999999999'];
+    const results = await Promise.all(bad.map((v) => refusedCli([`--port=${v}`])));
+    results.forEach(({ code, stderr }, i) => {
+      assert.equal(code, 2, `${JSON.stringify(bad[i])}: ${stderr}`);
+      assert.match(stderr, /--port must be 0 to 65535, in decimal digits/);
+    });
+  });
+});
+
+describe('emulator: --allowed-origins', () => {
+  const fromOrigin = (emu: RunningEmulator, origin: string) => post(emu, 'runningrooms', {}, undefined, { headers: { Origin: origin } });
+
+  it('takes * alone as any origin', async () => {
+    const { child, emu } = await startCli(['--allowed-origins', '*']);
+    try {
+      const res = await fromOrigin(emu, 'https://shop.example');
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('access-control-allow-origin'), 'https://shop.example');
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('takes a list of origins, and no other', async () => {
+    const { child, emu } = await startCli(['--allowed-origins', 'https://shop.example, http://localhost:3000']);
+    try {
+      assert.equal((await fromOrigin(emu, 'http://localhost:3000')).status, 200);
+      assert.equal((await fromOrigin(emu, 'https://evil.example')).status, 403);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('refuses what is not an origin, and * in a list, naming the flag (exit 2)', async () => {
+    const bad = ['junk', '', 'https://shop.example/', '*,https://shop.example', 'https://shop.example,'];
+    const results = await Promise.all(bad.map((v) => refusedCli(['--allowed-origins', v])));
+    results.forEach(({ code, stderr }, i) => {
+      assert.equal(code, 2, `${JSON.stringify(bad[i])}: ${stderr}`);
+      assert.match(stderr, /--allowed-origins takes \* \(any origin\) or origins such as https:\/\/shop\.example/);
+    });
+  });
+});
+
+describe('emulator: allowedOrigins option', () => {
+  it('refuses what is not * or a list of origins, naming the option', async () => {
+    for (const bad of [['junk'], ['*'], ['*', 'https://shop.example'], 'https://shop.example', [42]]) {
+      const started = await startEmulator({ allowedOrigins: bad as never }).catch((err: Error) => err);
+      if (!(started instanceof Error)) await started.close();
+      assert.ok(started instanceof Error, `started with ${JSON.stringify(bad)}`);
+      assert.match(started.message, /^startEmulator: allowedOrigins/);
+    }
+    for (const good of ['*' as const, [], ['https://shop.example']]) await (await startEmulator({ allowedOrigins: good })).close();
+  });
+});
+
+describe('emulator: --seed on the command line', () => {
+  const seedFile = (content: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'emu-seed-')), 'seed.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  };
+
+  it('refuses a wrong entry, naming the flag, the entry and the field (exit 2)', async () => {
+    const cases: [unknown, RegExp][] = [
+      [[{ room: '555000111' }, { room: 4242 }], /--seed .*seed\.json: entry 2 of 2: Seed room field "room"/],
+      [[{ ended: 'no' }], /--seed .*: entry 1 of 1: Seed room field "ended" must be true or false/],
+      [[{ tilte: 'Desk' }], /--seed .*: entry 1 of 1: Unknown seed room field "tilte"/],
+      [[{ subscription: 'nope' }], /--seed .*: entry 1 of 1: Seed room field "subscription".*"nope"/],
+      [{ room: '1' }, /--seed .* must hold a JSON array/],
+    ];
+    const results = await Promise.all(cases.map(([content]) => refusedCli(['--seed', seedFile(content)])));
+    results.forEach(({ code, stderr }, i) => {
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, cases[i]![1]);
+    });
+  });
+
+  it('creates the rooms it lists', async () => {
+    const { child, emu } = await startCli(['--seed', seedFile([{ room: '555000111', title: 'Desk', recordings: 2 }])]);
+    try {
+      const res = await post(emu, 'screenrecordingthumbnail', { room: '555000111', recording: 1 });
+      assert.equal(res.status, 200, res.text);
+    } finally {
+      child.kill();
     }
   });
 });

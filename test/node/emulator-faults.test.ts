@@ -38,6 +38,20 @@ describe('emulator: fault specs are strict', () => {
     await refused({ call: 'create', retryAfter: 3, delayMs: 10 }, /"retryAfter".*answer/);
   });
 
+  it('refuses a delay or Retry-After longer than a timer or an HTTP delta-seconds can hold', async () => {
+    await refused({ call: 'create', delayMs: 2 ** 31 }, /"delayMs" must be a whole number from 0 to 2147483647/);
+    await refused({ call: 'create', status: 503, retryAfter: 1e21 }, /"retryAfter" must be a whole number from 0 to 2147483647/);
+    assert.equal((await control(ctx.emu, 'faults', { call: 'create', status: 503, delayMs: 1, retryAfter: 2 ** 31 - 1 })).status, 200);
+  });
+
+  it('refuses a patch of "success", pointing to errorcode', async () => {
+    await refused({ call: 'create', patch: { success: false } }, /"patch" may not set "success".*"errorcode"/);
+  });
+
+  it('refuses an empty list', async () => {
+    await refused([], /empty list/);
+  });
+
   it('names the faulty entry of a list and queues none of it', async () => {
     await refused([{ call: 'create', status: 503 }, { call: 'find', stauts: 500 }], /Fault 2 of 2: Unknown fault field "stauts"/);
   });

@@ -1,32 +1,68 @@
 import { css } from 'lit';
 
-/** Styles of the dialog, adopted into the element's shadow root when the launch code loads. */
+/**
+ * Styles of the dialog, adopted into the element's shadow root when the launch code loads. The room
+ * keeps most of the space at every size: a full-screen sheet on small or short screens, tool labels
+ * that fold into icons when the header is narrow, the share panel and the leave question laid over the
+ * room rather than under it. Physical sides only for the safe-area insets; logical ones everywhere else.
+ */
 export const dialogStyles = css`
+  /* Secondary text: only the dialog has any (the line under the button takes the page's colour). */
+  :host {
+    --_muted: var(--samesurf-muted, #525b6c);
+  }
+  :host([theme='dark']) {
+    --_muted: var(--samesurf-muted, #aeb5c4);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_muted: var(--samesurf-muted, #aeb5c4);
+    }
+  }
+  [hidden] {
+    display: none !important;
+  }
   [part~='dialog'] {
-    width: var(--samesurf-dialog-width, min(1100px, calc(100vw - 2rem)));
-    height: var(--samesurf-dialog-height, min(800px, calc(100vh - 2rem)));
-    max-width: 100vw;
-    max-height: 100vh;
+    --_dialog-radius: min(var(--samesurf-dialog-radius, var(--samesurf-radius, 10px)), 24px);
+    --_line: color-mix(in srgb, var(--_text) 16%, transparent);
+    --_stage: color-mix(in srgb, var(--_text) 5%, var(--_bg));
+    width: var(--samesurf-dialog-width, min(1100px, 100% - 2rem));
+    height: var(--samesurf-dialog-height, min(800px, 100dvh - 2rem));
+    max-width: 100%;
+    max-height: 100dvh;
     padding: 0;
-    border: 0;
-    border-radius: var(--_radius);
+    /* Also the dialog's edge in forced colours. */
+    border: 1px solid var(--_line);
+    border-radius: var(--_dialog-radius);
     background: var(--_bg);
     color: var(--_text);
     box-shadow: 0 24px 64px rgb(0 0 0 / 0.35);
     overflow: hidden;
+    /* The header folds by the dialog's width in the dialog's own ems: text zoom folds it too. */
+    container-type: inline-size;
   }
+  /* One column; the share panel shares the room's row, on top of it. */
   [part~='dialog'][open] {
-    display: flex;
-    flex-direction: column;
+    display: grid;
+    grid-template: auto auto minmax(0, 1fr) auto / minmax(0, 1fr);
   }
   [part~='dialog']::backdrop {
     background: var(--samesurf-backdrop, rgb(15 23 42 / 0.6));
   }
   [part~='dialog'].maximized,
   [part~='dialog']:fullscreen {
-    width: 100vw;
-    height: 100vh;
+    width: 100%;
+    height: 100dvh;
+    border: 0;
     border-radius: 0;
+  }
+  @media (max-width: 600px), (max-height: 500px) {
+    [part~='dialog'] {
+      width: 100%;
+      height: 100dvh;
+      border: 0;
+      border-radius: 0;
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
     [part~='dialog'][open] {
@@ -49,20 +85,30 @@ export const dialogStyles = css`
   }
 
   [part~='header'] {
+    grid-row: 1;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
-    padding: 0.5rem 0.5rem 0.5rem 1.25rem;
-    border-bottom: 1px solid color-mix(in srgb, var(--_text) 14%, transparent);
+    gap: 0.25rem 0.5rem;
+    padding: max(0.5rem, env(safe-area-inset-top)) max(0.5rem, env(safe-area-inset-right)) 0.5rem
+      max(0.5rem, env(safe-area-inset-left));
+    border-bottom: 1px solid var(--_line);
   }
+  /* Wraps (never shrinks to a letter) once the tools have folded. */
   [part~='title'] {
-    flex: 1;
+    flex: 1 1 6em;
     margin: 0;
+    margin-inline-start: 0.5rem;
     font-size: 1.05rem;
     font-weight: 650;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    line-height: 1.25;
+    overflow-wrap: break-word;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin-inline-start: auto;
   }
   .tool {
     display: inline-flex;
@@ -72,73 +118,51 @@ export const dialogStyles = css`
     min-width: 2.5rem;
     min-height: 2.5rem;
     padding: 0 0.6rem;
-    border: 0;
-    border-radius: calc(var(--_radius) * 0.8);
+    /* Transparent, so only forced colours draw it. */
+    border: 1px solid transparent;
+    border-radius: calc(var(--_dialog-radius) * 0.6);
     background: transparent;
     color: var(--_text);
     font-size: 0.9rem;
-    text-decoration: none;
-    cursor: pointer;
+    font-weight: 500;
   }
   .tool:hover {
     background: color-mix(in srgb, var(--_text) 8%, transparent);
+  }
+  /* Full screen on, share panel open, leave question asked. */
+  .tool[aria-pressed='true'],
+  .tool[aria-expanded='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 16%, var(--_bg));
   }
   .tool svg {
     width: 1.15rem;
     height: 1.15rem;
     flex: none;
   }
-  .notice {
-    margin: 0;
-    padding: 0.5rem 1.25rem;
-    background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
-    font-size: 0.9rem;
+  .danger {
+    color: var(--_error);
   }
-  .notice:empty {
-    display: none;
+  .tool.danger:hover {
+    background: color-mix(in srgb, var(--_error) 10%, transparent);
   }
-  [part~='frame'] {
-    flex: 1;
-    width: 100%;
-    min-height: 0;
-    border: 0;
-    background: #f4f6fb;
+  .tool.danger[aria-expanded='true'] {
+    border-color: var(--_error);
+    background: color-mix(in srgb, var(--_error) 12%, var(--_bg));
   }
-  [part~='share'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.4rem 0.75rem;
-    padding: 0.65rem 1.25rem;
-    border-top: 1px solid color-mix(in srgb, var(--_text) 14%, transparent);
-    font-size: 0.9rem;
+  .secondary.danger {
+    border-color: var(--_error);
+    background: var(--_error);
+    color: var(--_bg);
   }
-  [part~='share'] label {
-    font-weight: 600;
+  [part~='dialog'] .secondary {
+    min-height: 2.25rem;
+    border-radius: calc(var(--_dialog-radius) * 0.6);
   }
-  [part~='share'] input {
-    flex: 1 1 16rem;
-    min-width: 0;
-    padding: 0.4rem 0.6rem;
-    border: 1px solid color-mix(in srgb, var(--_text) 30%, transparent);
-    border-radius: 6px;
-    background: var(--_bg);
-    color: var(--_text);
-  }
-  [part~='share'] .hint {
-    flex-basis: 100%;
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.85rem;
-  }
-  .copied {
-    color: var(--_muted);
-  }
-  @media (max-width: 600px) {
-    [part~='dialog'] {
-      width: 100vw;
-      height: 100vh;
-      border-radius: 0;
+  /* Tool labels fold into icons (still their accessible names) before the title gives way. */
+  @container (max-width: 46em) {
+    .tool {
+      padding: 0;
     }
     .tool .text {
       position: absolute;
@@ -147,6 +171,159 @@ export const dialogStyles = css`
       overflow: hidden;
       clip-path: inset(50%);
       white-space: nowrap;
+    }
+  }
+  @media (max-height: 500px) {
+    [part~='header'] {
+      padding-bottom: 0.25rem;
+      padding-top: max(0.25rem, env(safe-area-inset-top));
+    }
+    .tool {
+      min-width: 2.25rem;
+      min-height: 2.25rem;
+    }
+  }
+
+  /* About 400 % zoom, or large text on a phone: a tighter header keeps title and tools on one line. */
+  @container (max-width: 21em) {
+    [part~='header'] {
+      gap: 0.25rem;
+      padding-right: max(0.25rem, env(safe-area-inset-right));
+      padding-left: max(0.25rem, env(safe-area-inset-left));
+    }
+    [part~='title'] {
+      margin-inline-start: 0.25rem;
+      font-size: 1rem;
+    }
+    .tools {
+      gap: 0;
+    }
+    .tool {
+      min-width: 2.25em;
+      min-height: 2.25em;
+    }
+  }
+  .notice {
+    grid-row: 2;
+    margin: 0;
+    padding: 0.5rem max(1rem, env(safe-area-inset-right)) 0.5rem max(1rem, env(safe-area-inset-left));
+    border-bottom: 1px solid var(--_line);
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
+    font-size: 0.9rem;
+  }
+  slot[name='footer'] {
+    display: block;
+    grid-row: 4;
+  }
+
+  /* The room, with its loading, failure and leave layers stacked in one cell over it. */
+  .stage {
+    grid-area: 3/1;
+    display: grid;
+    padding: 0 env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
+    background: var(--_stage);
+    overflow: hidden;
+  }
+  .stage > * {
+    grid-area: 1/1;
+  }
+  [part~='frame'] {
+    width: 100%;
+    height: 100%;
+    border: 0;
+  }
+  .loading,
+  .frame-error {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    padding: 1rem;
+    background: var(--_stage);
+    text-align: center;
+  }
+  .loading {
+    color: var(--_muted);
+  }
+  .loading .spinner {
+    width: 2rem;
+    height: 2rem;
+    border-width: 3px;
+    color: var(--_accent);
+  }
+  .frame-error p {
+    max-width: 28rem;
+    margin: 0;
+  }
+  .confirm {
+    place-self: center;
+    width: min(28rem, 100% - 2rem);
+    padding: 1.25rem;
+    border: 1px solid var(--_line);
+    border-radius: var(--_dialog-radius);
+    background: var(--_bg);
+    /* Dims the room around the question. */
+    box-shadow: 0 0 0 100vmax rgb(0 0 0 / 0.4);
+  }
+  .confirm p {
+    margin: 0 0 0.75rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+
+  /* A popover from the share button, over the top of the room. */
+  .share {
+    grid-area: 3/1;
+    z-index: 1;
+    place-self: start end;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.5rem;
+    width: min(28rem, 100% - 1rem);
+    margin: 0.5rem max(0.5rem, env(safe-area-inset-right)) 0.5rem max(0.5rem, env(safe-area-inset-left));
+    padding: 0.9rem 1rem;
+    border: 1px solid var(--_line);
+    border-radius: min(var(--_dialog-radius), 12px);
+    background: var(--_bg);
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+    font-size: 0.9rem;
+  }
+  .share label {
+    grid-column: 1/-1;
+    font-weight: 600;
+  }
+  .share input {
+    min-width: 0;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid color-mix(in srgb, var(--_text) 55%, transparent);
+    border-radius: 6px;
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  /* "Link copied" takes the hint's place for a moment: nothing moves. */
+  .copied,
+  .hint {
+    grid-area: 3/1/4/-1;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.85rem;
+  }
+  .copied:not(:empty) + .hint {
+    visibility: hidden;
+  }
+
+  @media (forced-colors: active) {
+    .tool[aria-pressed='true'],
+    .tool[aria-expanded='true'] {
+      forced-color-adjust: none;
+      background: SelectedItem;
+      color: SelectedItemText;
     }
   }
 `;

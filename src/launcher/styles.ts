@@ -1,21 +1,41 @@
 import { css } from 'lit';
 
 /**
- * Styles of the button, messages and errors of <samesurf-launcher>; the dialog's are in dialog-styles.ts,
- * loaded with the launch. Every colour and size has a --samesurf-* custom property with a default.
+ * Styles of the button, its status line and errors (first load: keep them small); the dialog's are in
+ * dialog-styles.ts, loaded with the launch. Every colour and size has a --samesurf-* custom property:
+ * the page's value wins, then the theme's default (light, dark, or the visitor's preference). The dialog
+ * adds its own (--_muted) in its sheet.
  */
 export const launcherStyles = css`
   :host {
     --_accent: var(--samesurf-accent, #0b57d0);
-    --_on-accent: var(--samesurf-accent-text, #ffffff);
+    --_on-accent: var(--samesurf-accent-text, #fff);
     --_text: var(--samesurf-text, #1d2433);
-    --_muted: var(--samesurf-muted, #525b6c);
-    --_bg: var(--samesurf-background, #ffffff);
-    --_radius: var(--samesurf-radius, 10px);
+    --_bg: var(--samesurf-background, #fff);
     --_error: var(--samesurf-error, #b3261e);
+    color-scheme: light;
     display: inline-block;
     font-family: var(--samesurf-font, inherit);
     line-height: 1.4;
+  }
+  /* The same dark defaults twice: forced by theme="dark", or chosen by the visitor unless theme="light". */
+  :host([theme='dark']) {
+    --_accent: var(--samesurf-accent, #a8c7fa);
+    --_on-accent: var(--samesurf-accent-text, #0a1f44);
+    --_text: var(--samesurf-text, #e4e7ee);
+    --_bg: var(--samesurf-background, #1b1f28);
+    --_error: var(--samesurf-error, #f2b8b5);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--samesurf-accent, #a8c7fa);
+      --_on-accent: var(--samesurf-accent-text, #0a1f44);
+      --_text: var(--samesurf-text, #e4e7ee);
+      --_bg: var(--samesurf-background, #1b1f28);
+      --_error: var(--samesurf-error, #f2b8b5);
+      color-scheme: dark;
+    }
   }
   :host([hidden]) {
     display: none;
@@ -23,88 +43,124 @@ export const launcherStyles = css`
   * {
     box-sizing: border-box;
   }
-  button,
-  input,
-  a {
+  button {
     font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    border-radius: var(--samesurf-button-radius, var(--samesurf-radius, 10px));
   }
+  /* The halo in the surface colour keeps the ring distinct on a page of any colour. */
   :focus-visible {
     outline: 3px solid var(--samesurf-focus-ring, var(--_accent));
     outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_bg);
   }
 
-  [part~='button'] {
+  .launch {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
     min-height: 2.75em;
     padding: 0.6em 1.25em;
-    border: 0;
-    border-radius: var(--_radius);
+    /* Transparent, so only forced colours draw it. */
+    border: 1px solid transparent;
     background: var(--_accent);
     color: var(--_on-accent);
-    font-weight: 600;
-    cursor: pointer;
-    transition: filter 0.15s;
   }
-  [part~='button']:hover {
+  .launch:hover {
     filter: brightness(0.92);
   }
-  [part~='button'][aria-busy='true'] {
-    cursor: progress;
+  /* Icon, spinner and live dot share one box, so the button never changes width. */
+  .icon {
+    display: grid;
+    place-items: center;
+    min-width: 1.25em;
   }
-  [part~='spinner'] {
+  .icon svg {
+    width: 1.25em;
+  }
+  /* Both labels in one cell: the button is as wide as the longer, whichever shows. */
+  .labels {
+    display: grid;
+  }
+  .label {
+    grid-area: 1/1;
+  }
+  [data-active='false'] {
+    visibility: hidden;
+  }
+  /* A ring with a quarter masked off, and a dot: drawn with borders, which forced colours keep visible. */
+  .spinner {
     width: 1em;
     height: 1em;
-    border: 2px solid currentColor;
-    border-right-color: transparent;
+    border: 2px solid;
     border-radius: 50%;
+    mask: conic-gradient(#0000 25%, #000 0);
     animation: spin 0.8s linear infinite;
+  }
+  .live-dot {
+    border: 0.3em solid;
+    border-radius: 50%;
+    animation: pulse 2s infinite;
   }
   @keyframes spin {
     to {
       transform: rotate(1turn);
     }
   }
+  @keyframes pulse {
+    50% {
+      opacity: 0.4;
+    }
+  }
+  /* Announced, never seen: always rendered, so that a screen reader hears every change. */
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 
+  /* On the page itself: the page's own text colour (a theme's grey could be unreadable there) unless it sets --samesurf-muted. */
   .status {
     margin: 0.4em 0 0;
-    color: var(--_muted);
+    color: var(--samesurf-muted);
     font-size: 0.9em;
   }
-  .status:empty {
-    display: none;
-  }
-  [part~='error'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em 0.75em;
+  .error {
     max-width: 32em;
-    margin-top: 0.5em;
+    margin: 0.5em 0 0;
     padding: 0.6em 0.8em;
-    border-left: 4px solid var(--_error);
+    border-inline-start: 4px solid var(--_error);
     border-radius: 4px;
     background: color-mix(in srgb, var(--_error) 8%, var(--_bg));
     color: var(--_text);
     font-size: 0.9em;
   }
-  [part~='error'] p {
-    margin: 0;
+  div.error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+  }
+  .error p {
     flex: 1 1 16em;
+    margin: 0;
   }
   .secondary {
     padding: 0.35em 0.9em;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
+    border: 1px solid;
     background: var(--_bg);
     color: var(--_accent);
-    font-weight: 600;
-    cursor: pointer;
   }
   @media (prefers-reduced-motion: reduce) {
-    [part~='spinner'] {
+    .spinner {
       animation-duration: 2.4s;
+    }
+    .live-dot {
+      animation: none;
     }
   }
 `;

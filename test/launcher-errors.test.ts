@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { SameSurfErrorDetail } from '../src/index.js';
 import { control, inject, requestCounts, reset } from './helpers/emulator.js';
-import { api, base, click, dialogOf, emulatorAttrs, mount, part, until, type Mounted } from './helpers/launcher.js';
+import { announced, api, base, click, dialogOf, emulatorAttrs, mount, part, until, type Mounted } from './helpers/launcher.js';
 
 const errorDetail = (m: Mounted) => m.errors.at(-1)!.detail as SameSurfErrorDetail;
 
@@ -25,39 +25,30 @@ describe('<samesurf-launcher> configuration errors', () => {
   for (const [what, attrs, attribute] of cases) {
     it(`explains ${what} inline, with one samesurf-error and one console.warn naming ${attribute}`, async () => {
       const m = await mount({ ...emulatorAttrs(), ...attrs });
-      try {
-        await until(() => m.errors.length > 0, 'samesurf-error');
-        expect(errorDetail(m).code).to.equal('config');
-        expect(errorDetail(m).attribute).to.equal(attribute);
-        await m.el.updateComplete;
-        const message = part(m.el, 'error')!;
-        expect(message.getAttribute('role')).to.equal('alert');
-        expect(message.textContent).to.contain('not set up correctly');
-        expect(part(m.el, 'button') === null).to.equal(true, 'the message stands in place of the button');
-        expect(m.el.getAttribute('state')).to.equal('error');
-        await m.el.launch();
-        m.el.setAttribute('data-unrelated', 'x');
-        await new Promise((r) => setTimeout(r, 50));
-        expect(m.warnings).to.have.length(1);
-        expect(String(m.warnings[0]![0])).to.contain(`${attribute}:`);
-        expect(m.errors).to.have.length(1, 'reported once, not on every render');
-        expect((await requestCounts()).create ?? 0).to.equal(0);
-        await expect(m.el).to.be.accessible();
-      } finally {
-        m.restore();
-      }
+      await until(() => m.errors.length > 0, 'samesurf-error');
+      expect(errorDetail(m).code).to.equal('config');
+      expect(errorDetail(m).attribute).to.equal(attribute);
+      await m.el.updateComplete;
+      const message = part(m.el, 'error')!;
+      expect(message.textContent).to.contain('not set up correctly', 'shown to the developer (localhost)');
+      expect(part(m.el, 'button') === null).to.equal(true, 'the message stands in place of the button');
+      expect(m.el.getAttribute('state')).to.equal('error');
+      await m.el.launch();
+      m.el.setAttribute('data-unrelated', 'x');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(m.warnings).to.have.length(1);
+      expect(String(m.warnings[0]![0])).to.contain(`${attribute}:`);
+      expect(m.errors).to.have.length(1, 'reported once, not on every render');
+      expect((await requestCounts()).create ?? 0).to.equal(0);
+      await expect(m.el).to.be.accessible();
     });
   }
 
   it('recovers when the attribute is fixed', async () => {
     const m = await mount({ ...emulatorAttrs(), 'usage-limit': '0' });
-    try {
-      await until(() => m.errors.length > 0, 'samesurf-error');
-      m.el.setAttribute('usage-limit', '2');
-      await until(() => part(m.el, 'button') !== null, 'the button back');
-    } finally {
-      m.restore();
-    }
+    await until(() => m.errors.length > 0, 'samesurf-error');
+    m.el.setAttribute('usage-limit', '2');
+    await until(() => part(m.el, 'button') !== null, 'the button back');
   });
 
   for (const [what, attrs, setSecret] of [
@@ -67,17 +58,13 @@ describe('<samesurf-launcher> configuration errors', () => {
   ] as const) {
     it(`refuses ${what} with a console error, and never calls the API`, async () => {
       const m = await mount({ ...emulatorAttrs(), ...attrs });
-      try {
-        if (setSecret) (m.el as unknown as { apiSecret: string }).apiSecret = 'demo-secret';
-        await until(() => m.errors.length > 0, 'samesurf-error');
-        expect(errorDetail(m).code).to.equal('secret');
-        expect(m.consoleErrors).to.have.length(1);
-        expect(String(m.consoleErrors[0]![0])).to.contain('secret');
-        expect(await m.el.launch()).to.equal(false);
-        expect(await requestCounts()).to.deep.equal({});
-      } finally {
-        m.restore();
-      }
+      if (setSecret) (m.el as unknown as { apiSecret: string }).apiSecret = 'demo-secret';
+      await until(() => m.errors.length > 0, 'samesurf-error');
+      expect(errorDetail(m).code).to.equal('secret');
+      expect(m.consoleErrors).to.have.length(1);
+      expect(String(m.consoleErrors[0]![0])).to.contain('secret');
+      expect(await m.el.launch()).to.equal(false);
+      expect(await requestCounts()).to.deep.equal({});
     });
   }
 });
@@ -100,28 +87,27 @@ describe('<samesurf-launcher> faults: a specific message, a retry, never stuck',
     it(`handles ${what}`, async () => {
       await inject({ call: 'create', ...fault });
       const m = await mount({ ...emulatorAttrs(), timeout: '400' });
-      try {
-        const failed = oneEvent(m.el, 'samesurf-error');
-        await click(part(m.el, 'button')!);
-        const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
-        expect(detail.code).to.equal(code);
-        expect(detail.message).to.contain(text);
-        expect(detail.errorcode).to.equal(errorcode);
-        await m.el.updateComplete;
-        const box = part(m.el, 'error')!;
-        expect(box.parentElement!.getAttribute('role')).to.equal('alert');
-        expect(box.textContent).to.contain(text);
-        expect(part(m.el, 'button')!.getAttribute('aria-busy')).to.equal('false');
-        expect(m.el.getAttribute('state')).to.equal('error');
-        await expect(m.el).to.be.accessible();
-        // The fault is used up: retry works.
-        const shown = oneEvent(m.el, 'samesurf-after-show');
-        await click(part(m.el, 'retry-button')!);
-        await shown;
-        expect(part(m.el, 'error') === null).to.equal(true, 'the error is gone');
-      } finally {
-        m.restore();
-      }
+      const failed = oneEvent(m.el, 'samesurf-error');
+      await click(part(m.el, 'button')!);
+      const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
+      expect(detail.code).to.equal(code);
+      expect(detail.message).to.contain(text);
+      expect(detail.errorcode).to.equal(errorcode);
+      await m.el.updateComplete;
+      const box = part(m.el, 'error')!;
+      expect(box.textContent).to.contain(text);
+      expect(announced(m.el)).to.contain(text, 'announced through the live region');
+      expect(part(m.el, 'button')!.getAttribute('aria-busy')).to.equal('false');
+      expect(m.el.getAttribute('state')).to.equal('error');
+      await expect(m.el).to.be.accessible();
+      // The fault is used up: retry works (a credentials error offers no retry: trying again cannot help).
+      const shown = oneEvent(m.el, 'samesurf-after-show');
+      if (errorcode === 101) {
+      expect(part(m.el, 'retry-button')).to.equal(null);
+      await click(part(m.el, 'button')!);
+      } else await click(part(m.el, 'retry-button')!);
+      await shown;
+      expect(part(m.el, 'error') === null).to.equal(true, 'the error is gone');
     });
   }
 
@@ -131,31 +117,23 @@ describe('<samesurf-launcher> faults: a specific message, a retry, never stuck',
     // suite covers true offline mode with Playwright.
     const m = await mount({ ...emulatorAttrs(), 'api-base': 'http://127.0.0.1:9/api/v3' });
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    try {
-      const failed = oneEvent(m.el, 'samesurf-error');
-      await m.el.launch();
-      const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
-      expect(detail.code).to.equal('offline');
-      await m.el.updateComplete;
-      expect(part(m.el, 'error')!.textContent).to.contain('offline');
-    } finally {
-      delete (navigator as unknown as Record<string, unknown>).onLine;
-      m.restore();
-    }
+    const failed = oneEvent(m.el, 'samesurf-error');
+    await m.el.launch();
+    const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
+    expect(detail.code).to.equal('offline');
+    await m.el.updateComplete;
+    expect(part(m.el, 'error')!.textContent).to.contain('offline');
+    delete (navigator as unknown as Record<string, unknown>).onLine;
     expect(navigator.onLine).to.equal(true);
   });
 
   it('reports a failing token-url as such', async () => {
     const m = await mount({ 'api-base': emulatorAttrs()['api-base'], 'realtime-origin': base, 'token-url': '/no-such-token-endpoint' });
-    try {
-      const failed = oneEvent(m.el, 'samesurf-error');
-      await click(part(m.el, 'button')!);
-      const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
-      expect(detail.code).to.equal('token');
-      expect(detail.message).to.contain('permission');
-    } finally {
-      m.restore();
-    }
+    const failed = oneEvent(m.el, 'samesurf-error');
+    await click(part(m.el, 'button')!);
+    const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
+    expect(detail.code).to.equal('token');
+    expect(detail.message).to.contain('permission');
   });
 });
 
@@ -172,36 +150,29 @@ describe('<samesurf-launcher> invitation links', () => {
     it(`never frames or opens ${what}`, async () => {
       await inject({ call: 'create', patch: { privateinvitation: link, publicinvitation: link } });
       const m = await mount(emulatorAttrs());
-      try {
-        const failed = oneEvent(m.el, 'samesurf-error');
-        await click(part(m.el, 'button')!);
-        const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
-        expect(detail.code).to.equal('link');
-        await m.el.updateComplete;
-        expect(m.el.shadowRoot!.querySelectorAll('iframe, dialog').length).to.equal(0);
-        expect(part(m.el, 'error')!.textContent).to.contain('unexpected address');
-        expect((window as unknown as { pwned?: boolean }).pwned).to.equal(undefined);
-      } finally {
-        m.restore();
-      }
+      const failed = oneEvent(m.el, 'samesurf-error');
+      await click(part(m.el, 'button')!);
+      const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
+      expect(detail.code).to.equal('link');
+      await m.el.updateComplete;
+      expect(m.el.shadowRoot!.querySelectorAll('iframe, dialog').length).to.equal(0);
+      expect(part(m.el, 'error')!.textContent).to.contain('unexpected address');
+      expect((window as unknown as { pwned?: boolean }).pwned).to.equal(undefined);
     });
   }
 
   it('refuses the emulator\'s plain-http links unless realtime-origin lists them (the default is the real service only)', async () => {
     const m = await mount({ ...emulatorAttrs(), 'realtime-origin': null });
-    try {
-      const failed = oneEvent(m.el, 'samesurf-error');
-      await click(part(m.el, 'button')!);
-      expect(((await failed) as CustomEvent<SameSurfErrorDetail>).detail.code).to.equal('link');
-      m.el.setAttribute('realtime-origin', `https://realtime.samesurf.com ${base}`);
-      const shown = oneEvent(m.el, 'samesurf-after-show');
-      await click(part(m.el, 'retry-button')!);
-      await shown;
-      expect(dialogOf(m.el).open).to.equal(true);
-      expect((await api().runningRooms()).totalrooms).to.equal(2, 'the refused room was created, not opened');
-      expect((await control(`rooms/${(await api().runningRooms()).rooms[0]!.room}`, undefined, 'GET')).users).to.equal(0);
-    } finally {
-      m.restore();
-    }
+    const failed = oneEvent(m.el, 'samesurf-error');
+    await click(part(m.el, 'button')!);
+    expect(((await failed) as CustomEvent<SameSurfErrorDetail>).detail.code).to.equal('link');
+    m.el.setAttribute('realtime-origin', `https://realtime.samesurf.com ${base}`);
+    const shown = oneEvent(m.el, 'samesurf-after-show');
+    expect(part(m.el, 'retry-button')).to.equal(null, 'a refused link is a setup problem: no retry');
+    await click(part(m.el, 'button')!);
+    await shown;
+    expect(dialogOf(m.el).open).to.equal(true);
+    expect((await api().runningRooms()).totalrooms).to.equal(2, 'the refused room was created, not opened');
+    expect((await control(`rooms/${(await api().runningRooms()).rooms[0]!.room}`, undefined, 'GET')).users).to.equal(0);
   });
 });

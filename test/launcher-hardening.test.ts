@@ -13,37 +13,29 @@ describe('<samesurf-launcher> with a token-url that never answers', () => {
 
   it('gives up after timeout (the token included) with a samesurf-error, and nothing is sent', async () => {
     const m = await mount(hanging());
-    try {
-      const failed = oneEvent(m.el, 'samesurf-error');
-      await click(part(m.el, 'button')!);
-      const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
-      expect(detail.code).to.equal('timeout');
-      await m.el.updateComplete;
-      expect(m.el.getAttribute('state')).to.equal('error');
-      expect(part(m.el, 'button')!.getAttribute('aria-busy')).to.equal('false');
-      expect((await requestCounts()).create ?? 0).to.equal(0);
-    } finally {
-      m.restore();
-    }
+    const failed = oneEvent(m.el, 'samesurf-error');
+    await click(part(m.el, 'button')!);
+    const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
+    expect(detail.code).to.equal('timeout');
+    await m.el.updateComplete;
+    expect(m.el.getAttribute('state')).to.equal('error');
+    expect(part(m.el, 'button')!.getAttribute('aria-busy')).to.equal('false');
+    expect((await requestCounts()).create ?? 0).to.equal(0);
   });
 
   it('is cancelled by removing the element; put back and fixed, the next click works', async () => {
     const m = await mount({ ...hanging(), timeout: '600000' });
-    try {
-      const host = m.el.parentElement!;
-      const pending = m.el.launch();
-      await until(() => m.el.getAttribute('state') === 'busy', 'busy');
-      m.el.remove();
-      expect(await pending).to.equal(false, 'the removed launcher\'s launch ended');
-      expect(m.errors).to.have.length(0, 'removal is silent');
-      m.el.setAttribute('token-url', '/__token');
-      host.append(m.el);
-      await m.el.updateComplete;
-      await createByClick(m.el);
-      expect(dialogOf(m.el).open).to.equal(true);
-    } finally {
-      m.restore();
-    }
+    const host = m.el.parentElement!;
+    const pending = m.el.launch();
+    await until(() => m.el.getAttribute('state') === 'busy', 'busy');
+    m.el.remove();
+    expect(await pending).to.equal(false, 'the removed launcher\'s launch ended');
+    expect(m.errors).to.have.length(0, 'removal is silent');
+    m.el.setAttribute('token-url', '/__token');
+    host.append(m.el);
+    await m.el.updateComplete;
+    await createByClick(m.el);
+    expect(dialogOf(m.el).open).to.equal(true);
   });
 });
 
@@ -53,12 +45,8 @@ describe('<samesurf-launcher> timeouts above the timer maximum', () => {
     it(`timeout="${timeout}" waits for a slow answer instead of failing at once`, async () => {
       await inject({ call: 'create', delayMs: 150 });
       const m = await mount({ ...emulatorAttrs(), timeout });
-      try {
-        await createByClick(m.el);
-        expect(m.errors).to.have.length(0);
-      } finally {
-        m.restore();
-      }
+      await createByClick(m.el);
+      expect(m.errors).to.have.length(0);
     });
   }
 });
@@ -69,13 +57,9 @@ describe('<samesurf-launcher> saved sessions are checked like fresh links', () =
   /** Makes a room through a launcher, so that a session is saved; then tampers with it as a script of the page could. */
   async function savedThen(tamper: (saved: Record<string, unknown>) => void): Promise<string> {
     const first = await mount(emulatorAttrs());
-    try {
-      await createByClick(first.el);
-      await first.el.hide();
-    } finally {
-      first.restore();
-      first.el.remove();
-    }
+    await createByClick(first.el);
+    await first.el.hide();
+    first.el.remove();
     const [key] = storedKeys();
     expect(key, 'a saved session').to.be.a('string');
     const saved = JSON.parse(sessionStorage.getItem(key!)!) as Record<string, unknown>;
@@ -94,14 +78,10 @@ describe('<samesurf-launcher> saved sessions are checked like fresh links', () =
         s.link = link;
       });
       const m = await mount(emulatorAttrs());
-      try {
-        const fresh = await createByClick(m.el);
-        expect(frameSrc(m.el)).to.equal(fresh.privateinvitation);
-        expect((window as unknown as { pwned?: boolean }).pwned).to.equal(undefined);
-        expect(JSON.parse(sessionStorage.getItem(key)!).rejoinLink).to.equal(fresh.privateinvitation);
-      } finally {
-        m.restore();
-      }
+      const fresh = await createByClick(m.el);
+      expect(frameSrc(m.el)).to.equal(fresh.privateinvitation);
+      expect((window as unknown as { pwned?: boolean }).pwned).to.equal(undefined);
+      expect(JSON.parse(sessionStorage.getItem(key)!).rejoinLink).to.equal(fresh.privateinvitation);
     });
   }
 
@@ -109,15 +89,11 @@ describe('<samesurf-launcher> saved sessions are checked like fresh links', () =
     const key = await savedThen(() => undefined);
     // Same configuration key (realtime-origin is not part of it), but the emulator's origin is no longer allowed.
     const m = await mount({ ...emulatorAttrs(), 'realtime-origin': 'https://realtime.samesurf.com' });
-    try {
-      await until(() => sessionStorage.getItem(key) === null, 'the saved session forgotten');
-      const failed = oneEvent(m.el, 'samesurf-error');
-      await click(part(m.el, 'button')!);
-      expect(((await failed) as CustomEvent<SameSurfErrorDetail>).detail.code).to.equal('link', 'the new room\'s link is refused too');
-      expect(m.el.shadowRoot!.querySelector('iframe')).to.equal(null);
-    } finally {
-      m.restore();
-    }
+    await until(() => sessionStorage.getItem(key) === null, 'the saved session forgotten');
+    const failed = oneEvent(m.el, 'samesurf-error');
+    await click(part(m.el, 'button')!);
+    expect(((await failed) as CustomEvent<SameSurfErrorDetail>).detail.code).to.equal('link', 'the new room\'s link is refused too');
+    expect(m.el.shadowRoot!.querySelector('iframe')).to.equal(null);
   });
 });
 
@@ -126,28 +102,20 @@ describe('<samesurf-launcher> bookmarks', () => {
   for (const link of ['javascript:alert(1)', 'data:text/html,x', 'JAVASCRIPT:alert(1)']) {
     it(`refuses a bookmark link "${link.slice(0, 12)}…" as a configuration error naming bookmarks`, async () => {
       const m = await mount({ ...emulatorAttrs(), bookmarks: JSON.stringify([{ name: 'Home', link }]) });
-      try {
-        await until(() => m.errors.length > 0, 'samesurf-error');
-        const detail = m.errors[0]!.detail as SameSurfErrorDetail;
-        expect(detail.code).to.equal('config');
-        expect(detail.attribute).to.equal('bookmarks');
-        expect(String(m.warnings[0]?.[0])).to.contain('http');
-        await m.el.launch();
-        expect((await requestCounts()).create ?? 0).to.equal(0);
-      } finally {
-        m.restore();
-      }
+      await until(() => m.errors.length > 0, 'samesurf-error');
+      const detail = m.errors[0]!.detail as SameSurfErrorDetail;
+      expect(detail.code).to.equal('config');
+      expect(detail.attribute).to.equal('bookmarks');
+      expect(String(m.warnings[0]?.[0])).to.contain('http');
+      await m.el.launch();
+      expect((await requestCounts()).create ?? 0).to.equal(0);
     });
   }
 
   it('refuses bookmarks set as a property too', async () => {
     const m = await mount(emulatorAttrs());
-    try {
-      m.el.bookmarks = [{ name: 'x', link: 'javascript:alert(1)' }];
-      await until(() => m.errors.length > 0, 'samesurf-error');
-      expect((m.errors[0]!.detail as SameSurfErrorDetail).attribute).to.equal('bookmarks');
-    } finally {
-      m.restore();
-    }
+    m.el.bookmarks = [{ name: 'x', link: 'javascript:alert(1)' }];
+    await until(() => m.errors.length > 0, 'samesurf-error');
+    expect((m.errors[0]!.detail as SameSurfErrorDetail).attribute).to.equal('bookmarks');
   });
 });

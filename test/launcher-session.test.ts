@@ -4,7 +4,7 @@ import { html } from 'lit';
 import type { SameSurfLauncher } from '../src/index.js';
 import type { CreateLimitedUseTokenResponse, CreateRoomResponse, SameSurfBeforeCreateDetail } from '../src/index.js';
 import { control, endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
-import { api, base, click, createByClick, dialogOf, emulatorAttrs, launcher, mount, openByClick, part, roomUsers, until } from './helpers/launcher.js';
+import { api, base, buttonLabel, click, createByClick, dialogOf, emulatorAttrs, launcher, mount, openByClick, part, roomUsers, until } from './helpers/launcher.js';
 
 const frameSrc = (el: Element) => el.shadowRoot!.querySelector('iframe')!.src;
 
@@ -18,7 +18,8 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     const room = ((await created) as CustomEvent<CreateRoomResponse>).detail;
     const frame = el.shadowRoot!.querySelector('iframe')!;
     await el.hide();
-    expect(part(el, 'button')!.textContent).to.contain('Rejoin co-browsing');
+    expect(buttonLabel(el)).to.equal('Live: return to co-browsing');
+    expect(el.getAttribute('state')).to.equal('live');
     await openByClick(el);
     expect(el.shadowRoot!.querySelector('iframe')).to.equal(frame, 'the same frame, never reloaded');
     expect(frameSrc(el)).to.equal(room.privateinvitation);
@@ -49,7 +50,7 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     first.remove();
     // A reload: a new element, the same tab's sessionStorage.
     const again = await launcher();
-    await until(() => part(again, 'button')!.textContent!.includes('Rejoin'), 'the rejoin label');
+    await until(() => buttonLabel(again).startsWith('Live'), 'the live label');
     await openByClick(again);
     expect(frameSrc(again)).to.equal(link);
     expect((await requestCounts()).create).to.equal(1);
@@ -81,31 +82,27 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
 
   it('lets the page amend the request in samesurf-before-create, or cancel it', async () => {
     const el = await mount({ ...emulatorAttrs(), 'start-url': 'https://shop.example/cart', 'room-title': 'Cart help', 'disabled-features': 'TOOLS_VIDEO_CHAT,MODE_LOGOUT', bookmarks: '[{"name":"Home","link":"https://shop.example"}]' });
-    try {
-      el.el.addEventListener('samesurf-before-create', (e) => {
-        const detail = e.detail as Extract<SameSurfBeforeCreateDetail, { mode: 'room' }>;
-        expect(detail.mode).to.equal('room');
-        detail.request.session = { cookies: [{ domain: 'shop.example', path: '/', name: 'cart', value: '42', secure: true, httponly: true }] };
-      }, { once: true });
-      const created = oneEvent(el.el, 'samesurf-created');
-      await el.el.launch();
-      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-      const stored = await control(`rooms/${room}`, undefined, 'GET');
-      expect(stored.starturl).to.equal('https://shop.example/cart');
-      expect(stored.title).to.equal('Cart help');
-      expect(stored.disabledfeatures).to.deep.equal(['TOOLS_VIDEO_CHAT', 'MODE_LOGOUT']);
-      expect(stored.bookmarks).to.deep.equal([{ name: 'Home', link: 'https://shop.example' }]);
-      expect(stored.session.cookies[0].value).to.equal('42');
+    el.el.addEventListener('samesurf-before-create', (e) => {
+      const detail = e.detail as Extract<SameSurfBeforeCreateDetail, { mode: 'room' }>;
+      expect(detail.mode).to.equal('room');
+      detail.request.session = { cookies: [{ domain: 'shop.example', path: '/', name: 'cart', value: '42', secure: true, httponly: true }] };
+    }, { once: true });
+    const created = oneEvent(el.el, 'samesurf-created');
+    await el.el.launch();
+    const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+    const stored = await control(`rooms/${room}`, undefined, 'GET');
+    expect(stored.starturl).to.equal('https://shop.example/cart');
+    expect(stored.title).to.equal('Cart help');
+    expect(stored.disabledfeatures).to.deep.equal(['TOOLS_VIDEO_CHAT', 'MODE_LOGOUT']);
+    expect(stored.bookmarks).to.deep.equal([{ name: 'Home', link: 'https://shop.example' }]);
+    expect(stored.session.cookies[0].value).to.equal('42');
 
-      await el.el.reset();
-      el.el.addEventListener('samesurf-before-create', (e) => e.preventDefault(), { once: true });
-      expect(await el.el.launch()).to.equal(false);
-      expect((await requestCounts()).create).to.equal(1);
-      expect(el.errors).to.have.length(0);
-      expect(el.el.getAttribute('state')).to.equal('idle');
-    } finally {
-      el.restore();
-    }
+    await el.el.reset();
+    el.el.addEventListener('samesurf-before-create', (e) => e.preventDefault(), { once: true });
+    expect(await el.el.launch()).to.equal(false);
+    expect((await requestCounts()).create).to.equal(1);
+    expect(el.errors).to.have.length(0);
+    expect(el.el.getAttribute('state')).to.equal('idle');
   });
 
   it('takes bookmarks as a property too', async () => {
@@ -134,13 +131,9 @@ describe('<samesurf-launcher token-url>', () => {
 
   it('gets each bearer token from the page\'s own endpoint, so no key is in the page', async () => {
     const m = await mount({ 'api-base': emulatorAttrs()['api-base'], 'realtime-origin': base, 'token-url': '/__token' });
-    try {
-      const { room } = await createByClick(m.el);
-      expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
-      expect(m.errors).to.have.length(0);
-    } finally {
-      m.restore();
-    }
+    const { room } = await createByClick(m.el);
+    expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
+    expect(m.errors).to.have.length(0);
   });
 });
 
@@ -150,25 +143,21 @@ describe('<samesurf-launcher mode="invite">', () => {
   it('creates a limited-use invitation into the room and enters through it', async () => {
     const { room } = await api().createRoom({ title: 'Support' });
     const m = await mount({ ...emulatorAttrs(), mode: 'invite', room, 'usage-limit': '2', leader: '', 'user-name': 'Ana' });
-    try {
-      const before = oneEvent(m.el, 'samesurf-before-create');
-      const created = oneEvent(m.el, 'samesurf-created');
-      await click(part(m.el, 'button')!);
-      const request = ((await before) as CustomEvent<SameSurfBeforeCreateDetail>).detail;
-      expect(request).to.deep.equal({ mode: 'invite', request: { room, usagelimit: 2, isleader: true, usersname: 'Ana' } });
-      const { link } = ((await created) as CustomEvent<CreateLimitedUseTokenResponse>).detail;
-      await oneEvent(m.el, 'samesurf-after-show');
-      expect(frameSrc(m.el)).to.equal(link);
-      expect(part(m.el, 'share') === null).to.equal(true, 'no guest panel for an invitation');
-      await until(async () => (await roomUsers(room)).length === 1, 'the join');
-      expect((await roomUsers(room))[0]).to.include({ name: 'Ana', host: true });
-      await m.el.hide();
-      await m.el.launch();
-      expect((await requestCounts()).createlimitedusetoken).to.equal(1, 'the open frame is reused, not a second use');
-      await expect(m.el).to.be.accessible();
-    } finally {
-      m.restore();
-    }
+    const before = oneEvent(m.el, 'samesurf-before-create');
+    const created = oneEvent(m.el, 'samesurf-created');
+    await click(part(m.el, 'button')!);
+    const request = ((await before) as CustomEvent<SameSurfBeforeCreateDetail>).detail;
+    expect(request).to.deep.equal({ mode: 'invite', request: { room, usagelimit: 2, isleader: true, usersname: 'Ana' } });
+    const { link } = ((await created) as CustomEvent<CreateLimitedUseTokenResponse>).detail;
+    await oneEvent(m.el, 'samesurf-after-show');
+    expect(frameSrc(m.el)).to.equal(link);
+    expect(part(m.el, 'share') === null).to.equal(true, 'no guest panel for an invitation');
+    await until(async () => (await roomUsers(room)).length === 1, 'the join');
+    expect((await roomUsers(room))[0]).to.include({ name: 'Ana', host: true });
+    await m.el.hide();
+    await m.el.launch();
+    expect((await requestCounts()).createlimitedusetoken).to.equal(1, 'the open frame is reused, not a second use');
+    await expect(m.el).to.be.accessible();
   });
 });
 
@@ -185,21 +174,17 @@ describe('<samesurf-launcher open="tab">', () => {
       opened.push(w);
       return w;
     };
-    try {
-      const created = oneEvent(m.el, 'samesurf-created');
-      await click(part(m.el, 'button')!);
-      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-      await until(async () => (await roomUsers(room)).length === 1, 'the tab to open the room page');
-      expect((await roomUsers(room))[0]!.host).to.equal(true);
-      await until(() => m.el.shadowRoot!.querySelector('.status')!.textContent!.includes('new tab'), 'the status line');
-      expect(m.el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
-      expect(opened).to.have.length(1);
-    } finally {
-      window.open = realOpen;
-      opened.forEach((w) => w?.close());
-      await executeServerCommand('bring-to-front');
-      m.restore();
-    }
+    const created = oneEvent(m.el, 'samesurf-created');
+    await click(part(m.el, 'button')!);
+    const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+    await until(async () => (await roomUsers(room)).length === 1, 'the tab to open the room page');
+    expect((await roomUsers(room))[0]!.host).to.equal(true);
+    await until(() => m.el.shadowRoot!.querySelector('.status')!.textContent!.includes('new tab'), 'the status line');
+    expect(m.el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
+    expect(opened).to.have.length(1);
+    window.open = realOpen;
+    opened.forEach((w) => w?.close());
+    await executeServerCommand('bring-to-front');
   });
 });
 
@@ -211,21 +196,17 @@ describe('<samesurf-launcher open="tab"> with a popup blocker', () => {
     const realOpen = window.open;
     window.open = () => null;
     const m = await mount({ ...emulatorAttrs(), open: 'tab' });
-    try {
-      const failed = oneEvent(m.el, 'samesurf-error');
-      expect(await m.el.launch()).to.equal(false);
-      expect(((await failed) as CustomEvent).detail.code).to.equal('popup');
-      await m.el.updateComplete;
-      const link = m.el.shadowRoot!.querySelector<HTMLAnchorElement>('.status a')!;
-      const [room] = (await api().runningRooms()).rooms;
-      expect(link.href).to.equal(room!.publicinvitation, 'the leader link (runningrooms names it publicinvitation)');
-      expect(link.target).to.equal('_blank');
-      expect(m.el.shadowRoot!.querySelector('.status')!.textContent).to.contain('blocked the new tab');
-      await expect(m.el).to.be.accessible();
-    } finally {
-      window.open = realOpen;
-      m.restore();
-    }
+    const failed = oneEvent(m.el, 'samesurf-error');
+    expect(await m.el.launch()).to.equal(false);
+    expect(((await failed) as CustomEvent).detail.code).to.equal('popup');
+    await m.el.updateComplete;
+    const link = m.el.shadowRoot!.querySelector<HTMLAnchorElement>('.status a')!;
+    const [room] = (await api().runningRooms()).rooms;
+    expect(link.href).to.equal(room!.publicinvitation, 'the leader link (runningrooms names it publicinvitation)');
+    expect(link.target).to.equal('_blank');
+    expect(m.el.shadowRoot!.querySelector('.status')!.textContent).to.contain('blocked the new tab');
+    await expect(m.el).to.be.accessible();
+    window.open = realOpen;
   });
 });
 
@@ -245,28 +226,23 @@ describe('<samesurf-launcher> on real pages', () => {
       return (remove as (...a: unknown[]) => void).call(this, type, ...rest);
     } as typeof document.removeEventListener;
     const m = await mount(emulatorAttrs());
-    try {
-      const pending = m.el.launch();
-      await until(() => m.el.getAttribute('state') === 'busy', 'busy');
-      m.el.remove();
-      expect(await pending).to.equal(false);
-      await new Promise((r) => setTimeout(r, 800));
-      expect(m.errors).to.have.length(0);
-      expect(m.consoleErrors).to.have.length(0);
-      expect((await api().runningRooms()).totalrooms).to.equal(0, 'the aborted request never created a room');
+    const pending = m.el.launch();
+    await until(() => m.el.getAttribute('state') === 'busy', 'busy');
+    m.el.remove();
+    expect(await pending).to.equal(false);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(m.errors).to.have.length(0);
+    expect(m.consoleErrors).to.have.length(0);
+    expect((await api().runningRooms()).totalrooms).to.equal(0, 'the aborted request never created a room');
 
-      // Removed while open: scroll unlocked, document listeners gone.
-      const open = await mount(emulatorAttrs());
-      await open.el.launch();
-      open.el.remove();
-      open.restore();
-      expect(getComputedStyle(document.documentElement).overflow).to.not.equal('hidden');
-      expect([...added.values()].every((n) => n === 0)).to.equal(true, JSON.stringify([...added]));
-    } finally {
-      document.addEventListener = add;
-      document.removeEventListener = remove;
-      m.restore();
-    }
+    // Removed while open: scroll unlocked, document listeners gone.
+    const open = await mount(emulatorAttrs());
+    await open.el.launch();
+    open.el.remove();
+    expect(getComputedStyle(document.documentElement).overflow).to.not.equal('hidden');
+    expect([...added.values()].every((n) => n === 0)).to.equal(true, JSON.stringify([...added]));
+    document.addEventListener = add;
+    document.removeEventListener = remove;
   });
 
   it('survives the script being loaded twice', async () => {
@@ -315,59 +291,43 @@ describe('<samesurf-launcher api-base="/samesurf"> through the site\'s proxy', (
 
   it('creates the room through the proxy, with no key in the page, and enters as leader', async () => {
     const m = await mount({ 'api-base': '/samesurf', 'realtime-origin': base });
-    try {
-      const { room } = await createByClick(m.el);
-      expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
-      await until(async () => (await roomUsers(room)).length === 1, 'the join');
-      expect((await roomUsers(room))[0]!.host).to.equal(true);
-      // Re-entering asks the proxy for `find`, which it does not allow: the room is re-entered all the same.
-      await m.el.hide();
-      expect(await m.el.launch()).to.equal(true);
-      expect((await requestCounts()).create).to.equal(1);
-      expect(m.errors).to.have.length(0);
-    } finally {
-      m.restore();
-    }
+    const { room } = await createByClick(m.el);
+    expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
+    await until(async () => (await roomUsers(room)).length === 1, 'the join');
+    expect((await roomUsers(room))[0]!.host).to.equal(true);
+    // Re-entering asks the proxy for `find`, which it does not allow: the room is re-entered all the same.
+    await m.el.hide();
+    expect(await m.el.launch()).to.equal(true);
+    expect((await requestCounts()).create).to.equal(1);
+    expect(m.errors).to.have.length(0);
   });
 
   it('joins as a follower when the site\'s policy keeps the leader link from the page', async () => {
     const m = await mount({ 'api-base': '/samesurf-strict', 'realtime-origin': base, 'start-url': 'https://evil.example/' });
-    try {
-      const created = oneEvent(m.el, 'samesurf-created');
-      await m.el.launch();
-      const detail = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-      expect(detail.leadertoken).to.equal(undefined);
-      expect((await control(`rooms/${detail.room}`, undefined, 'GET')).starturl).to.equal('https://example.com/fixed');
-      await until(async () => (await roomUsers(detail.room)).length === 1, 'the join');
-      expect((await roomUsers(detail.room))[0]!.host).to.equal(false);
-    } finally {
-      m.restore();
-    }
+    const created = oneEvent(m.el, 'samesurf-created');
+    await m.el.launch();
+    const detail = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+    expect(detail.leadertoken).to.equal(undefined);
+    expect((await control(`rooms/${detail.room}`, undefined, 'GET')).starturl).to.equal('https://example.com/fixed');
+    await until(async () => (await roomUsers(detail.room)).length === 1, 'the join');
+    expect((await roomUsers(detail.room))[0]!.host).to.equal(false);
   });
 
   it('enters its own new room under user-name as leader: the proxy\'s room ticket proves it made the room', async () => {
     const m = await mount({ 'api-base': '/samesurf', 'realtime-origin': base, 'user-name': 'Ana' });
-    try {
-      const { room, ticket } = await createByClick(m.el);
-      expect(ticket, 'the proxy adds a ticket').to.be.a('string');
-      await until(async () => (await roomUsers(room)).length === 1, 'the join');
-      const [user] = await roomUsers(room);
-      expect([user!.name, user!.host]).to.deep.equal(['Ana', true]);
-    } finally {
-      m.restore();
-    }
+    const { room, ticket } = await createByClick(m.el);
+    expect(ticket, 'the proxy adds a ticket').to.be.a('string');
+    await until(async () => (await roomUsers(room)).length === 1, 'the join');
+    const [user] = await roomUsers(room);
+    expect([user!.name, user!.host]).to.deep.equal(['Ana', true]);
   });
 
   it('stays a follower under user-name when the policy keeps the leader from the page (no ticket, no leader invitation)', async () => {
     const m = await mount({ 'api-base': '/samesurf-strict', 'realtime-origin': base, 'user-name': 'Ana' });
-    try {
-      const { room, ticket } = await createByClick(m.el);
-      expect(ticket).to.equal(undefined);
-      await until(async () => (await roomUsers(room)).length === 1, 'the join');
-      const [user] = await roomUsers(room);
-      expect([user!.name, user!.host]).to.deep.equal(['Ana', false]);
-    } finally {
-      m.restore();
-    }
+    const { room, ticket } = await createByClick(m.el);
+    expect(ticket).to.equal(undefined);
+    await until(async () => (await roomUsers(room)).length === 1, 'the join');
+    const [user] = await roomUsers(room);
+    expect([user!.name, user!.host]).to.deep.equal(['Ana', false]);
   });
 });

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { fixture } from '@open-wc/testing';
 import type { CreateRoomResponse } from '../src/api/index.js';
 import { inject, requestCounts, reset } from './helpers/emulator.js';
-import { api, base, click, dialogOf, launcher, openByClick, part, roomUsers, until } from './helpers/launcher.js';
+import { announced, api, base, buttonLabel, click, dialogOf, launcher, openByClick, part, roomUsers, until } from './helpers/launcher.js';
 
 describe('<samesurf-launcher>', () => {
   beforeEach(reset);
@@ -42,11 +42,9 @@ describe('<samesurf-launcher>', () => {
     expect((await roomUsers(detail.room))[0]!.host).to.equal(true);
 
     const share = part(el, 'share')!;
+    expect(share.hidden).to.equal(true, 'the invitation panel waits behind its button');
     expect(share.querySelector('input')!.value).to.equal(detail.publicinvitation, 'the guest (token) link');
-    const tab = part<HTMLAnchorElement>(el, 'tab-link')!;
-    expect(tab.href).to.equal(detail.privateinvitation);
-    expect(tab.target).to.equal('_blank');
-    expect(tab.rel).to.contain('noopener');
+    expect(part(el, 'tab-button')!.tagName).to.equal('BUTTON');
     expect((await api().runningRooms()).totalrooms).to.equal(1);
     await expect(el).to.be.accessible();
   });
@@ -57,7 +55,8 @@ describe('<samesurf-launcher>', () => {
     await click(part(el, 'button')!);
     await until(() => part(el, 'button')!.getAttribute('aria-busy') === 'true', 'busy');
     expect(part(el, 'spinner') !== null).to.equal(true, 'a spinner');
-    expect(part(el, 'button')!.textContent).to.contain('Starting…');
+    expect(buttonLabel(el)).to.equal('Co-browse with us', 'the label stays');
+    expect(announced(el)).to.equal('Starting…', 'and a screen reader hears it');
     expect(el.getAttribute('state')).to.equal('busy');
     await expect(el).to.be.accessible();
     await oneEvent(el, 'samesurf-after-show');
@@ -94,7 +93,7 @@ describe('<samesurf-launcher>', () => {
     const shown = oneEvent(el, 'samesurf-after-show');
     await sendKeys({ press: 'Enter' });
     await shown;
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'close-button'), 'focus moves into the dialog');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'minimise-button'), 'focus moves into the dialog');
     const hide = oneEvent(el, 'samesurf-hide');
     const hidden = oneEvent(el, 'samesurf-after-hide');
     await sendKeys({ press: 'Escape' });
@@ -108,17 +107,17 @@ describe('<samesurf-launcher>', () => {
     await again;
   });
 
-  it('closes from the close button and a backdrop click, each once, through one cancelable samesurf-hide', async () => {
+  it('minimises from its button and a backdrop click, each once, through one cancelable samesurf-hide', async () => {
     const el = await launcher();
     await openByClick(el);
     const sources: string[] = [];
     el.addEventListener('samesurf-hide', (e) => sources.push(e.detail.source));
     const veto = (e: Event) => e.preventDefault();
     el.addEventListener('samesurf-hide', veto, { once: true });
-    await click(part(el, 'close-button')!);
+    await click(part(el, 'minimise-button')!);
     expect(dialogOf(el).open).to.equal(true, 'a cancelled hide keeps it open');
     const closed = oneEvent(el, 'samesurf-after-hide');
-    await click(part(el, 'close-button')!);
+    await click(part(el, 'minimise-button')!);
     await closed;
     expect(dialogOf(el).open).to.equal(false);
 
@@ -127,7 +126,7 @@ describe('<samesurf-launcher>', () => {
     const { sendMouse } = await import('@web/test-runner-commands');
     await sendMouse({ type: 'click', position: [3, 3] });
     await closedAgain;
-    expect(sources).to.deep.equal(['close-button', 'close-button', 'backdrop']);
+    expect(sources).to.deep.equal(['minimise-button', 'minimise-button', 'backdrop']);
   });
 
   it('fires show, after-show, hide and after-hide in order, from methods too', async () => {
@@ -175,6 +174,8 @@ describe('<samesurf-launcher>', () => {
     await click(toggle);
     await until(() => toggle.getAttribute('aria-pressed') === 'false', 'full screen off');
 
+    await click(part(el, 'share-button')!);
+    expect(part(el, 'share-button')!.getAttribute('aria-expanded')).to.equal('true');
     await click(part(el, 'copy-button')!);
     await until(() => part(el, 'share')!.textContent!.includes('Link copied'), 'copy confirmation');
   });

@@ -1,8 +1,8 @@
-/** The dialog's template and its share panel, loaded with the launch code. */
+/** The dialog's template: header tools, the guest-invitation panel, the room with its loading and failure states, the leave confirmation. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { closeIcon, expandIcon, externalIcon } from './icons.js';
-import type { ModalController } from './modal-controller.js';
-import type { Invitation } from './session.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { expandIcon, externalIcon, inviteIcon, leaveIcon, minimiseIcon } from './icons.js';
+import type { LaunchController } from './launch-controller.js';
 import type { LauncherStrings } from './strings.js';
 
 export class DialogView {
@@ -10,13 +10,13 @@ export class DialogView {
   #timer?: ReturnType<typeof setTimeout>;
 
   constructor(
-    private readonly modal: ModalController,
+    private readonly launch: LaunchController,
     private readonly requestUpdate: () => void,
   ) {}
 
   /** Copies the guest link, from the clipboard API or, without its permission, from the selected field. */
   #copy = async (e: Event) => {
-    const input = (e.target as HTMLElement).parentElement!.querySelector('input')!;
+    const input = (e.target as HTMLElement).closest('[part~="share"]')!.querySelector('input')!;
     let ok = false;
     try {
       await navigator.clipboard.writeText(input.value);
@@ -34,30 +34,114 @@ export class DialogView {
     this.requestUpdate();
   };
 
-  render(s: LauncherStrings, inv: Invitation, notice: string): TemplateResult {
-    const modal = this.modal;
+  #toggleShare = () => {
+    this.launch.shareOpen = !this.launch.shareOpen;
+    this.requestUpdate();
+  };
+
+  /** Escape inside the share panel or the leave question closes that first, not the dialog. */
+  #onKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && (this.launch.shareOpen || this.launch.confirmingLeave)) {
+      e.preventDefault();
+      e.stopPropagation();
+      const back = this.launch.confirmingLeave ? 'leave-button' : 'share-button';
+      this.launch.shareOpen = this.launch.confirmingLeave = false;
+      this.requestUpdate();
+      (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`[part~="${back}"]`)?.focus();
+      return;
+    }
+    this.launch.modal.onKeydown(e);
+  };
+
+  #askLeave = async (e: Event) => {
+    this.launch.confirmingLeave = true;
+    this.launch.shareOpen = false;
+    this.requestUpdate();
+    const dialog = (e.target as HTMLElement).closest('dialog')!;
+    // The question's own "Stay" button takes focus: the safe choice under the keyboard.
+    await Promise.resolve();
+    requestAnimationFrame(() => dialog.querySelector<HTMLElement>('[part~="confirm"] .stay')?.focus());
+  };
+
+  #stay = (e: Event) => {
+    this.launch.confirmingLeave = false;
+    this.requestUpdate();
+    (e.target as HTMLElement).closest('dialog')?.querySelector<HTMLElement>('[part~="leave-button"]')?.focus();
+  };
+
+  #toTab = () => {
+    // Opened here, inside the click's user activation; the controller gives it a link that still works.
+    let tab: Window | null = null;
+    try {
+      tab = window.open('', '_blank');
+    } catch {
+      tab = null;
+    }
+    void this.launch.moveToTab(tab);
+  };
+
+  render(s: LauncherStrings): TemplateResult | typeof nothing {
+    const c = this.launch;
+    const inv = c.invitation;
+    if (!inv || !c.frameLink) return nothing;
+    const modal = c.modal;
+    const host = inv.mode === 'room';
+    const share = host && inv.guestLink;
     return html`
       <dialog part="dialog" class=${modal.maximized ? 'maximized' : ''} aria-labelledby="title"
-        @keydown=${modal.onKeydown} @cancel=${modal.onCancel} @close=${modal.onNativeClose} @click=${modal.onClick}>
+        @keydown=${this.#onKeydown} @cancel=${modal.onCancel} @close=${modal.onNativeClose} @click=${modal.onClick}>
         <header part="header">
           <h2 id="title" part="title"><slot name="dialog-title">${s.dialogTitle}</slot></h2>
-          <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} @click=${modal.toggleFullscreen}>
-            ${expandIcon}<span class="text">${s.fullscreen}</span>
-          </button>
-          <a class="tool" part="tab-link" href=${inv.link} target="_blank" rel="noopener noreferrer">${externalIcon}<span class="text">${s.openInTab}</span></a>
-          <button class="tool" part="close-button" type="button" aria-label=${s.close} autofocus @click=${() => modal.requestClose('close-button')}>${closeIcon}</button>
+          <div class="tools">
+            ${share
+              ? html`<button class="tool" part="share-button" type="button" aria-expanded=${c.shareOpen ? 'true' : 'false'} aria-controls="share"
+                  @click=${this.#toggleShare}>${inviteIcon}<span class="text">${s.invite}</span></button>`
+              : nothing}
+            <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} @click=${modal.toggleFullscreen}>
+              ${expandIcon}<span class="text">${s.fullscreen}</span>
+            </button>
+            <button class="tool" part="tab-button" type="button" @click=${this.#toTab}>${externalIcon}<span class="text">${s.openInTab}</span></button>
+            <button class="tool" part="minimise-button" type="button" autofocus @click=${() => void c.minimise('minimise-button')}>
+              ${minimiseIcon}<span class="text">${s.minimise}</span>
+            </button>
+            <button class="tool danger" part="leave-button" type="button" aria-expanded=${c.confirmingLeave ? 'true' : 'false'} @click=${this.#askLeave}>
+              ${leaveIcon}<span class="text">${s.leave}</span>
+            </button>
+          </div>
         </header>
-        <p class="notice" role="status">${notice}</p>
-        <iframe part="frame" title=${s.frameTitle} src=${inv.link} allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>
-        ${inv.mode === 'room' && inv.guestLink
-          ? html`<div part="share">
-              <label for="guest-link">${s.shareLabel}</label>
-              <input id="guest-link" type="text" readonly .value=${inv.guestLink} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+        ${share
+          ? html`<div part="share" class="share" id="share" role="group" aria-labelledby="share-label" ?hidden=${!c.shareOpen}>
+              <label id="share-label" for="guest-link">${s.shareLabel}</label>
+              <input id="guest-link" type="text" readonly .value=${inv.guestLink!} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
               <button class="secondary" part="copy-button" type="button" @click=${this.#copy}>${s.copy}</button>
               <span class="copied" role="status">${this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : ''}</span>
               <p class="hint">${s.shareHint}</p>
             </div>`
           : nothing}
+        ${c.notice ? html`<p part="notice" class="notice">${c.notice}</p>` : nothing}
+        <div part="stage" class="stage">
+          ${keyed(
+            c.frameGeneration,
+            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad}
+              allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
+          )}
+          <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}><span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span></div>
+          <div part="frame-error" class="frame-error" ?hidden=${c.frame !== 'failed'}>
+            <p>${s.roomLoadFailed}</p>
+            <button class="secondary" type="button" @click=${c.reloadFrame}>${s.retry}</button>
+          </div>
+          ${c.confirmingLeave
+            ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question">
+                <p id="leave-question"><strong>${s.leaveQuestion}</strong></p>
+                ${host ? html`<p>${s.leaveHostNote}</p>` : nothing}
+                <div class="actions">
+                  <button class="secondary danger" type="button" @click=${() => void c.leave()}>${s.leave}</button>
+                  <button class="secondary stay" type="button" @click=${this.#stay}>${s.stay}</button>
+                </div>
+              </div>`
+            : nothing}
+        </div>
+        <span class="sr-only" role="status">${c.dialogAnnouncement}</span>
         <slot name="footer"></slot>
       </dialog>
     `;

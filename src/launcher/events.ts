@@ -25,8 +25,11 @@ export interface SameSurfErrorDetail {
   cause?: unknown;
 }
 
-/** Where a close request came from. */
-export type HideSource = 'close-button' | 'keyboard' | 'backdrop' | 'method';
+/**
+ * Where a close request came from. Closing minimises: the session goes on (see `samesurf-leave` for leaving).
+ * `leave` and `tab` close the dialog after the visitor left it or moved to a tab, and cannot be cancelled.
+ */
+export type HideSource = 'minimise-button' | 'keyboard' | 'backdrop' | 'method' | 'leave' | 'tab';
 
 export interface SameSurfHideDetail {
   source: HideSource;
@@ -39,6 +42,11 @@ export type SameSurfBeforeCreateDetail =
 
 export type SameSurfCreatedDetail = CreateRoomResponse | CreateLimitedUseTokenResponse;
 
+/** The visitor left the session (the room itself runs on until everyone has left). */
+export interface SameSurfLeaveDetail {
+  room: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'samesurf-before-create': CustomEvent<SameSurfBeforeCreateDetail>;
@@ -48,6 +56,7 @@ declare global {
     'samesurf-hide': CustomEvent<SameSurfHideDetail>;
     'samesurf-after-hide': CustomEvent<Record<string, never>>;
     'samesurf-error': CustomEvent<SameSurfErrorDetail>;
+    'samesurf-leave': CustomEvent<SameSurfLeaveDetail>;
   }
 }
 

@@ -5,7 +5,9 @@
 
 export interface CoreStrings {
   start: string;
+  /** Announced (not shown: the button keeps its label) while a session starts. */
   busy: string;
+  /** The button while a session runs minimised. */
   rejoin: string;
   retry: string;
   /** When the launch code itself could not be loaded (offline, blocked). */
@@ -16,21 +18,21 @@ export const CORE_STRINGS: Readonly<Record<'en' | 'de' | 'es', CoreStrings>> = {
   en: {
     start: 'Start co-browsing',
     busy: 'Starting…',
-    rejoin: 'Rejoin co-browsing',
+    rejoin: 'Live: return to co-browsing',
     retry: 'Try again',
     failed: 'Co-browsing could not start. Check your connection.',
   },
   de: {
     start: 'Co-Browsing starten',
     busy: 'Wird gestartet…',
-    rejoin: 'Zurück zum Co-Browsing',
+    rejoin: 'Live: zurück zum Co-Browsing',
     retry: 'Erneut versuchen',
     failed: 'Co-Browsing konnte nicht starten. Bitte Verbindung prüfen.',
   },
   es: {
     start: 'Iniciar navegación compartida',
     busy: 'Iniciando…',
-    rejoin: 'Volver a la navegación compartida',
+    rejoin: 'En curso: volver a la navegación compartida',
     retry: 'Reintentar',
     failed: 'No se pudo iniciar. Revise su conexión.',
   },

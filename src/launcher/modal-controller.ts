@@ -18,6 +18,8 @@ export class ModalController implements ReactiveController {
     private readonly dialog: () => HTMLDialogElement | undefined,
     /** Where focus goes when the dialog closes. */
     private readonly returnFocus: () => void,
+    /** After every close, whatever closed it (the launch controller says what the visitor's session is now). */
+    private readonly afterClose: () => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -60,6 +62,7 @@ export class ModalController implements ReactiveController {
     this.#finish();
     await this.host.updateComplete;
     this.returnFocus();
+    this.afterClose();
     emit(this.host, 'samesurf-after-hide', {});
   }
 
@@ -95,6 +98,7 @@ export class ModalController implements ReactiveController {
     if (!this.isOpen || this.dialog()?.open) return;
     this.#finish();
     this.returnFocus();
+    this.afterClose();
     emit(this.host, 'samesurf-after-hide', {});
   };
 

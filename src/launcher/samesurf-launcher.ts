@@ -1,11 +1,10 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Bookmark } from '../api/types.js';
-import type { ConfigProblem, LaunchConfig } from './config.js';
+import type { LauncherAttributes } from './config.js';
 import type { DialogView } from './dialog-view.js';
-import { emit, type SameSurfErrorDetail } from './events.js';
+import { emit } from './events.js';
 import { CORE_STRINGS, languageOf, type CoreStrings } from './lang.js';
-import type { ModalController } from './modal-controller.js';
-import type { LaunchHost, UiState } from './launch-flow.js';
+import type { LaunchController, Phase } from './launch-controller.js';
 import type { LauncherStrings } from './strings.js';
 import { launcherStyles } from './styles.js';
 
@@ -21,6 +20,14 @@ const loadLaunch = () =>
     throw err;
   }));
 
+/** The `state` attribute for each phase of the session. */
+const STATE: Record<Phase, string> = { idle: 'idle', starting: 'busy', open: 'open', minimised: 'live', error: 'error', left: 'idle' };
+
+/** Where a developer sees a misconfigured launcher's message; on a live site visitors see nothing of it. */
+const isDevelopment = () => {
+  const { hostname, protocol } = location;
+  return protocol === 'file:' || hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]';
+};
 
 /**
  * A button that starts a SameSurf co-browsing session and shows it in an accessible modal.
@@ -28,7 +35,7 @@ const loadLaunch = () =>
  * @summary Starts a co-browsing room (or an invitation into one) and opens it in a dialog.
  * @tag samesurf-launcher
  *
- * @attr {'idle'|'busy'|'open'|'error'} state - Read-only, reflected: what the launcher is doing, for page CSS.
+ * @attr {'idle'|'busy'|'open'|'live'|'error'} state - Read-only, reflected: what the launcher is doing, for page CSS (`live`: a session runs minimised).
  *
  * @slot - The button's label (default "Start co-browsing").
  * @slot icon - An icon before the label.
@@ -37,17 +44,26 @@ const loadLaunch = () =>
  *
  * @csspart button - The launch button.
  * @csspart spinner - The busy indicator inside the button.
- * @csspart error - The error message with its retry button (or the configuration message).
+ * @csspart live-dot - The "session is live" dot inside the button while the dialog is minimised.
+ * @csspart status - The line under the button (opened in a tab, popup blocked, left).
+ * @csspart error - The error message with its retry button (or, in development or with `debug`, the configuration message).
  * @csspart retry-button - The retry button.
  * @csspart dialog - The native `<dialog>`.
  * @csspart header - The dialog's header bar.
  * @csspart title - The dialog's heading.
+ * @csspart share-button - Opens the guest-invitation panel (room mode).
  * @csspart fullscreen-button - The full-screen toggle.
- * @csspart tab-link - The "open in a new tab" link.
- * @csspart close-button - The dialog's close button.
- * @csspart frame - The `<iframe>` with the room.
+ * @csspart tab-button - Moves the session to a new tab.
+ * @csspart minimise-button - Closes the dialog; the session goes on.
+ * @csspart leave-button - Asks to leave the session.
  * @csspart share - The guest-invitation panel (room mode).
  * @csspart copy-button - The copy-link button.
+ * @csspart notice - A notice above the room (e.g. the previous room had ended).
+ * @csspart stage - The area that holds the room.
+ * @csspart frame - The `<iframe>` with the room.
+ * @csspart loading - Shown over the room until it has loaded.
+ * @csspart frame-error - Shown when the room did not load, with a retry button.
+ * @csspart confirm - The leave question.
  *
  * @cssprop [--samesurf-accent=#0b57d0] - Button and focus colour.
  * @cssprop [--samesurf-accent-text=#ffffff] - Text on the accent colour.
@@ -55,7 +71,9 @@ const loadLaunch = () =>
  * @cssprop [--samesurf-muted=#525b6c] - Secondary text.
  * @cssprop [--samesurf-background=#ffffff] - Dialog background.
  * @cssprop [--samesurf-error=#b3261e] - Error accent.
- * @cssprop [--samesurf-radius=10px] - Corner radius of the button and dialog.
+ * @cssprop [--samesurf-radius=10px] - Corner radius of the button and dialog (the default of the two below).
+ * @cssprop [--samesurf-button-radius=var(--samesurf-radius)] - Corner radius of the button (a pill: 999px).
+ * @cssprop [--samesurf-dialog-radius=var(--samesurf-radius)] - Corner radius of the dialog, at most 24px.
  * @cssprop [--samesurf-font=inherit] - Font family (the page's by default).
  * @cssprop [--samesurf-focus-ring=var(--samesurf-accent)] - Focus outline colour.
  * @cssprop [--samesurf-dialog-width=min(1100px, 100vw - 2rem)] - Dialog width.
@@ -66,9 +84,10 @@ const loadLaunch = () =>
  * @fires {CustomEvent<SameSurfCreatedDetail>} samesurf-created - The API's answer to the create call.
  * @fires {CustomEvent} samesurf-show - The dialog is about to open.
  * @fires {CustomEvent} samesurf-after-show - The dialog is open.
- * @fires {CustomEvent<SameSurfHideDetail>} samesurf-hide - Cancelable (except from `hide()`): the dialog is about to close; `detail.source` says why.
+ * @fires {CustomEvent<SameSurfHideDetail>} samesurf-hide - Cancelable (except from `hide()`, leaving and moving to a tab): the dialog is about to close; `detail.source` says why. Closing minimises: the session goes on.
  * @fires {CustomEvent} samesurf-after-hide - The dialog is closed and focus is back on the button.
  * @fires {CustomEvent<SameSurfErrorDetail>} samesurf-error - Something failed: `{ code, message, errorcode?, attribute?, cause? }`.
+ * @fires {CustomEvent<SameSurfLeaveDetail>} samesurf-leave - The visitor left the session (`detail.room`); the next click starts a new one.
  */
 export class SameSurfLauncher extends LitElement {
   static override styles = launcherStyles;
@@ -90,6 +109,9 @@ export class SameSurfLauncher extends LitElement {
     timeout: { type: Number },
     open: {},
     strings: { attribute: false },
+    // Reflected: the theme is styled through the host attribute.
+    theme: { reflect: true },
+    debug: { type: Boolean },
   };
 
   /** An API key with the "none" algorithm enabled. Never a secret. */
@@ -124,39 +146,16 @@ export class SameSurfLauncher extends LitElement {
   open: 'modal' | 'tab' = 'modal';
   /** Overrides for any built-in string. */
   strings: Partial<LauncherStrings> = {};
+  /** `light`, `dark` or `auto` (default: the visitor's `prefers-color-scheme`). */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Shows a configuration problem inline on a live site too (it always shows on localhost). */
+  debug = false;
 
-  /** Internal state that render() shows: one object, changed through #set(). */
-  #ui: UiState = { status: 'idle', notice: '', inlineStatus: '' };
-
-  #set(patch: Partial<UiState>): void {
-    Object.assign(this.#ui, patch);
-    this.requestUpdate();
-  }
-
-  private get button() {
-    return this.renderRoot?.querySelector<HTMLButtonElement>('[part~="button"]') ?? undefined;
-  }
-  private get dialog() {
-    return this.renderRoot?.querySelector('dialog') ?? undefined;
-  }
-
-  #mod?: LaunchModule;
-  #modal?: ModalController;
+  #controller?: LaunchController;
   #view?: DialogView;
-  /** What the launch flow (in the lazy chunk) may see and do. */
-  #host: LaunchHost = {
-    el: this,
-    ui: () => this.#ui,
-    set: (patch) => this.#set(patch),
-    prepare: () => this.#prepare(),
-    show: () => this.show(),
-    strings: () => this.#strings(),
-    isOpen: () => !!this.#modal?.isOpen,
-  };
-  #pending?: Promise<boolean>;
-  #abort?: AbortController;
+  /** The launch code itself could not be fetched: the one failure the element reports on its own. */
+  #loadFailed?: string;
   #idle?: number;
-  #reported?: string;
   #secretProperty = false;
 
   /** Refused: a secret must never be given to a page. Setting it disables the launcher. */
@@ -174,114 +173,87 @@ export class SameSurfLauncher extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     (window.cancelIdleCallback ?? window.clearTimeout)(this.#idle!);
-    this.#abort?.abort();
     this.#view?.disconnect();
-    this.#set({ status: 'idle' });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && [...changed.keys()].some((p) => p !== 'strings')) void this.#prepare();
+    if (this.hasUpdated && [...changed.keys()].some((p) => p !== 'strings' && p !== 'theme' && p !== 'debug')) void this.#prepare();
   }
 
   protected override updated(): void {
-    const state = this.#ui.configProblem || this.#ui.status === 'error' ? 'error' : this.#ui.status === 'busy' ? 'busy' : this.#modal?.isOpen ? 'open' : 'idle';
+    const c = this.#controller;
+    const state = c?.configProblem || this.#loadFailed ? 'error' : STATE[c?.phase ?? 'idle'];
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
   /** Starts (or re-enters) co-browsing. Resolves true once it is open; false when it failed (see samesurf-error) or was cancelled. Never rejects. */
   launch(): Promise<boolean> {
-    if (this.#pending) return this.#pending;
     // Opened now, inside the click's user activation, or a popup blocker would stop it after the request.
-    const tab = this.open === 'tab' ? this.#blankTab() : null;
-    const abort = (this.#abort = new AbortController());
-    this.#pending = this.#load()
-      .then(
-        (mod) => mod.runLaunch(this.#host, tab, abort.signal),
-        (cause: unknown) => {
-          // The launch code itself could not be fetched (offline, blocked by the network).
-          tab?.close();
-          const detail = { code: 'connection', message: this.#core().failed, cause };
-          this.#set({ failure: detail, status: 'error' });
-          emit(this, 'samesurf-error', detail);
-          return false;
-        },
-      )
-      .finally(() => (this.#pending = undefined));
-    return this.#pending;
+    const tab = this.open === 'tab' && !this.#controller?.busy ? this.#blankTab() : null;
+    this.#loadFailed = undefined;
+    return this.#load().then(
+      (controller) => controller.launch(tab),
+      (cause: unknown) => {
+        // The launch code itself could not be fetched (offline, blocked by the network).
+        tab?.close();
+        this.#loadFailed = this.#core().failed;
+        this.requestUpdate();
+        emit(this, 'samesurf-error', { code: 'connection', message: this.#loadFailed, cause });
+        return false;
+      },
+    );
   }
 
   /** Opens the dialog on the current session, or launches one. Resolves once it is open. */
   async show(): Promise<void> {
-    if (!this.#ui.invitation || this.open === 'tab') {
-      await this.launch();
-      return;
-    }
-    await this.#modal?.open();
+    await (await this.#load().catch(() => undefined))?.show();
   }
 
-  /** Closes the dialog; the room stays open for the next click. Resolves once it is closed. */
+  /** Minimises the dialog: the session goes on, and the button returns to it. Resolves once it is closed. */
   async hide(): Promise<void> {
-    if (!this.#modal?.isOpen) return;
-    emit(this, 'samesurf-hide', { source: 'method' });
-    await this.#modal.close();
+    await this.#controller?.minimise('method');
+  }
+
+  /** Leaves the session: the room is unloaded (the visitor is no longer in it) and the next click starts a new one. */
+  async leave(): Promise<void> {
+    await this.#controller?.leave();
   }
 
   /** Forgets the current session (the next click creates a new one) and closes the dialog. */
   async reset(): Promise<void> {
-    this.#abort?.abort();
-    await this.#pending;
-    await this.#modal?.close();
-    if (this.#ui.invitation) this.#mod?.forgetInvitation(this.#ui.invitation.key);
-    this.#set({ invitation: undefined, failure: undefined, notice: '', inlineStatus: '', blockedLink: undefined, status: 'idle' });
+    await this.#controller?.reset();
     await this.updateComplete;
   }
 
-  /** All strings: only once the launch code is here (every caller runs after it loaded). */
-  #strings(): LauncherStrings {
-    return this.#mod!.stringsFor(languageOf(this), this.strings);
-  }
-
-  /** Loads the launch code once, and with it the dialog's behaviour and styles. */
-  async #load(): Promise<LaunchModule> {
+  /** Loads the launch code once, and with it the controller, the dialog's view and styles. */
+  async #load(): Promise<LaunchController> {
     const mod = await loadLaunch();
-    if (!this.#mod) {
-      this.#mod = mod;
-      this.#modal = new mod.ModalController(this, () => this.dialog, () => this.button?.focus());
-      this.#view = new mod.DialogView(this.#modal, () => this.requestUpdate());
+    if (!this.#controller) {
+      this.#controller = new mod.LaunchController(this, {
+        attributes: () => this.#attributes(),
+        strings: () => this.#strings(mod),
+        button: () => this.renderRoot?.querySelector<HTMLButtonElement>('[part~="button"]') ?? undefined,
+        dialog: () => this.renderRoot?.querySelector('dialog') ?? undefined,
+      });
+      this.#view = new mod.DialogView(this.#controller, () => this.requestUpdate());
       adoptStyles(this.renderRoot as ShadowRoot, [launcherStyles, mod.dialogStyles]);
     }
-    return mod;
+    return this.#controller;
   }
 
-  /** Reads and checks the attributes (loading the launch code), reports a bad one once. */
-  async #prepare(): Promise<LaunchConfig | undefined> {
-    const mod = await this.#load();
-    const result = mod.readConfig({ ...this.#attributes(), attributeNames: this.getAttributeNames(), secretProperty: this.#secretProperty });
-    if (!result.ok) {
-      this.#reportConfig(mod, result.problem);
-      return undefined;
-    }
-    this.#set({ configProblem: undefined });
-    this.#reported = undefined;
-    mod.preload(result.config);
-    if (!this.#ui.invitation && result.config.mode === 'room') this.#set({ invitation: mod.loadInvitation(result.config.key, result.config.allowedOrigins) });
-    return result.config;
+  async #prepare(): Promise<void> {
+    (await this.#load().catch(() => undefined))?.prepare();
   }
 
-  /** Every attribute's property (all public properties but `strings`). */
-  #attributes() {
+  #strings(mod: LaunchModule): LauncherStrings {
+    return mod.stringsFor(languageOf(this), this.strings);
+  }
+
+  /** Every reactive property's value, for the configuration (which reads what it needs). */
+  #attributes(): LauncherAttributes {
     const a: Record<string, unknown> = {};
     for (const p of Object.keys(SameSurfLauncher.properties)) a[p] = this[p as keyof this];
-    return a;
-  }
-
-  #reportConfig(mod: LaunchModule, problem: ConfigProblem): void {
-    const id = `${problem.attribute}|${problem.detail}`;
-    const detail = mod.reportConfigProblem(problem, this.#strings(), this.#reported !== id);
-    this.#set({ configProblem: detail });
-    if (this.#reported === id) return;
-    this.#reported = id;
-    emit(this, 'samesurf-error', detail);
+    return { ...(a as LauncherAttributes), attributeNames: this.getAttributeNames(), secretProperty: this.#secretProperty };
   }
 
   #blankTab(): Window | null {
@@ -293,6 +265,11 @@ export class SameSurfLauncher extends LitElement {
   }
 
   #onClick = () => void this.launch();
+  #onRetry = () => {
+    // The launch button stays where it is through busy, error and retry: focus waits there, never on <body>.
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="button"]')?.focus();
+    void this.launch();
+  };
   #warm = () => void this.#prepare();
 
   /** The button's strings, there before the launch code. */
@@ -301,31 +278,49 @@ export class SameSurfLauncher extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const inv = this.#ui.invitation;
+    const c = this.#controller;
+    const s = this.#core();
     // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
-    const dialog = inv && this.#view && this.open !== 'tab' ? this.#view.render(this.#strings(), inv, this.#ui.notice) : nothing;
-    return html`${this.#ui.configProblem
-      ? html`<p part="error" role="alert"><span>${this.#ui.configProblem.message}</span></p>`
-      : this.#renderLauncher(this.#core())}${dialog}`;
+    const dialog = c && this.#view ? this.#view.render(c.strings()) : nothing;
+    // A misconfigured launcher says so where its developer looks (localhost, or `debug`); visitors see nothing.
+    const launcher = c?.configProblem
+      ? this.debug || isDevelopment()
+        ? html`<p part="error" class="error"><span>${c.configProblem.message}</span></p>`
+        : nothing
+      : this.#renderLauncher(c, s);
+    return html`${launcher}${dialog}`;
   }
 
-  #renderLauncher(s: CoreStrings): TemplateResult {
-    const busy = this.#ui.status === 'busy';
-    const label = busy ? s.busy : this.#ui.invitation && this.open !== 'tab' ? s.rejoin : undefined;
+  #renderLauncher(c: LaunchController | undefined, s: CoreStrings): TemplateResult {
+    const phase = c?.phase ?? 'idle';
+    const failure = c?.failure?.message ?? this.#loadFailed;
+    // A credentials or link problem does not go away by trying again.
+    const retry = failure !== undefined && c?.failure?.errorcode !== 101 && c?.failure?.code !== 'link' && c?.failure?.code !== 'secret';
+    const live = phase === 'minimised';
     return html`
-      <button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} @click=${this.#onClick} @pointerenter=${this.#warm} @focus=${this.#warm}>
-        ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<slot name="icon"></slot>`}
-        <span>${label ?? html`<slot>${s.start}</slot>`}</span>
+      <button part="button" class="launch" type="button" aria-busy=${phase === 'starting' ? 'true' : 'false'}
+        @click=${this.#onClick} @pointerenter=${this.#warm} @focus=${this.#warm}>
+        <span class="icon">${phase === 'starting'
+          ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
+          : live
+            ? html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`
+            : html`<slot name="icon"></slot>`}</span>
+        <span class="labels">
+          <span class="label" data-active=${live ? 'false' : 'true'}><slot>${s.start}</slot></span>
+          <span class="label live" data-active=${live ? 'true' : 'false'}>${s.rejoin}</span>
+        </span>
       </button>
-      <p class="status" role="status">${this.#ui.inlineStatus}${this.#ui.blockedLink
-          ? html` <a href=${this.#ui.blockedLink} target="_blank" rel="noopener noreferrer">${this.#strings().openInTab}</a>`
-          : nothing}</p>
-      <div role="alert">
-        ${this.#ui.failure
-          ? html`<div part="error"><p>${this.#ui.failure.message}</p>
-              <button class="secondary" part="retry-button" type="button" @click=${this.#onClick}>${s.retry}</button></div>`
-          : nothing}
-      </div>
+      <span class="sr-only" role="status">${c?.announcement ?? ''}</span>
+      ${c?.inlineStatus
+        ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus}${c.blockedLink
+            ? html` <a href=${c.blockedLink} target="_blank" rel="noopener noreferrer">${c.strings().openInTab}</a>`
+            : nothing}</p>`
+        : nothing}
+      ${failure !== undefined
+        ? html`<div part="error" class="error"><p>${failure}</p>${retry
+            ? html`<button class="secondary" part="retry-button" type="button" @click=${this.#onRetry}>${s.retry}</button>`
+            : nothing}</div>`
+        : nothing}
     `;
   }
 }

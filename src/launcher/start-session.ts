@@ -5,7 +5,7 @@ import { loadJsrsasign } from '../api/jwt.js';
 import type { SameSurfBeforeCreateDetail, SameSurfCreatedDetail, SameSurfErrorDetail } from './events.js';
 import { isAllowedLink, type ConfigProblem, type LaunchConfig } from './config.js';
 import { LinkRefusedError } from './messages.js';
-import type { Invitation } from './session.js';
+import type { Invitation } from './saved-invitation.js';
 import type { LauncherStrings } from './strings.js';
 
 export interface SessionHooks {

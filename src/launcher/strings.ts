@@ -7,7 +7,23 @@ import { CORE_STRINGS, type BuiltInLanguage, type CoreStrings } from './lang.js'
 export interface LauncherStrings extends CoreStrings {
   dialogTitle: string;
   frameTitle: string;
-  close: string;
+  /** The dialog's minimise button: the session goes on, the launcher shows it is live. */
+  minimise: string;
+  /** The dialog's leave button, and the confirmation's own. */
+  leave: string;
+  leaveQuestion: string;
+  /** Told to the room's leader before leaving. */
+  leaveHostNote: string;
+  stay: string;
+  /** After leaving. */
+  left: string;
+  /** Announced when the dialog is open, and when it is minimised. */
+  opened: string;
+  minimised: string;
+  /** The share button that opens the guest-invitation panel. */
+  invite: string;
+  loadingRoom: string;
+  roomLoadFailed: string;
   fullscreen: string;
   openInTab: string;
   shareLabel: string;
@@ -38,7 +54,17 @@ const en: LauncherStrings = {
   ...CORE_STRINGS.en,
   dialogTitle: 'Co-browsing',
   frameTitle: 'Co-browsing session',
-  close: 'Close',
+  minimise: 'Minimise',
+  leave: 'Leave',
+  leaveQuestion: 'Leave the co-browsing session?',
+  leaveHostNote: 'You are the host. Guests who have the link can stay in the room until they leave.',
+  stay: 'Stay',
+  left: 'You left the co-browsing session.',
+  opened: 'Co-browsing is open.',
+  minimised: 'Co-browsing goes on in the background. Use the button to return.',
+  invite: 'Invite',
+  loadingRoom: 'Loading the room…',
+  roomLoadFailed: 'The room did not load.',
   fullscreen: 'Full screen',
   openInTab: 'Open in a new tab',
   shareLabel: 'Invite a guest',
@@ -69,7 +95,17 @@ const de: LauncherStrings = {
   ...CORE_STRINGS.de,
   dialogTitle: 'Co-Browsing',
   frameTitle: 'Co-Browsing-Sitzung',
-  close: 'Schließen',
+  minimise: 'Minimieren',
+  leave: 'Verlassen',
+  leaveQuestion: 'Co-Browsing-Sitzung verlassen?',
+  leaveHostNote: 'Sie leiten die Sitzung. Gäste mit dem Link können im Raum bleiben, bis sie ihn verlassen.',
+  stay: 'Bleiben',
+  left: 'Sie haben die Co-Browsing-Sitzung verlassen.',
+  opened: 'Co-Browsing ist geöffnet.',
+  minimised: 'Co-Browsing läuft im Hintergrund weiter. Mit der Schaltfläche kehren Sie zurück.',
+  invite: 'Einladen',
+  loadingRoom: 'Raum wird geladen…',
+  roomLoadFailed: 'Der Raum wurde nicht geladen.',
   fullscreen: 'Vollbild',
   openInTab: 'In neuem Tab öffnen',
   shareLabel: 'Gast einladen',
@@ -100,7 +136,17 @@ const es: LauncherStrings = {
   ...CORE_STRINGS.es,
   dialogTitle: 'Navegación compartida',
   frameTitle: 'Sesión de navegación compartida',
-  close: 'Cerrar',
+  minimise: 'Minimizar',
+  leave: 'Salir',
+  leaveQuestion: '¿Salir de la sesión de navegación compartida?',
+  leaveHostNote: 'Usted es el anfitrión. Los invitados con el enlace pueden seguir en la sala hasta que salgan.',
+  stay: 'Quedarse',
+  left: 'Ha salido de la sesión de navegación compartida.',
+  opened: 'La navegación compartida está abierta.',
+  minimised: 'La navegación compartida sigue en segundo plano. Use el botón para volver.',
+  invite: 'Invitar',
+  loadingRoom: 'Cargando la sala…',
+  roomLoadFailed: 'La sala no se cargó.',
   fullscreen: 'Pantalla completa',
   openInTab: 'Abrir en una pestaña nueva',
   shareLabel: 'Invitar a alguien',

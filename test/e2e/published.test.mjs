@@ -46,7 +46,7 @@ async function clickAndSeeRoom(page, sel = 'samesurf-launcher') {
 
 describe('the published files', () => {
   for (const [name, path] of [['cdn ES module', '/e2e/esm.html'], ['classic-script IIFE', '/e2e/iife.html']]) {
-    it(`${name}: click shows the emulator's room page in the modal, Escape closes it, no CSP violation`, async () => {
+    it(`${name}: click shows the emulator's room page in the modal, Escape minimises it (the session goes on), no CSP violation`, async () => {
       const { page, context, consoleErrors } = await open(path);
       try {
         const heading = await clickAndSeeRoom(page);
@@ -54,7 +54,7 @@ describe('the published files', () => {
         const role = await page.frameLocator('samesurf-launcher >> iframe').locator('main').getAttribute('data-role');
         assert.equal(role, 'leader');
         await page.keyboard.press('Escape');
-        await page.waitForFunction(() => document.querySelector('samesurf-launcher').getAttribute('state') === 'idle');
+        await page.waitForFunction(() => document.querySelector('samesurf-launcher').getAttribute('state') === 'live');
         assert.equal(await page.locator('samesurf-launcher >> dialog').evaluate((d) => d.open), false);
         assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation');
         assert.deepEqual(consoleErrors, []);
@@ -70,7 +70,7 @@ describe('the published files', () => {
     try {
       assert.match(await clickAndSeeRoom(page, '#one'), /Co-browsing room/);
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelector('#one').getAttribute('state') === 'idle');
+      await page.waitForFunction(() => document.querySelector('#one').getAttribute('state') === 'live');
       assert.match(await clickAndSeeRoom(page, '#two'), /Co-browsing room/);
       assert.deepEqual(consoleErrors, []);
       assert.deepEqual(await page.evaluate(() => window.__violations), []);

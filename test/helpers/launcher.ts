@@ -1,5 +1,5 @@
 /** Helpers for tests of <samesurf-launcher> against the emulator. */
-import { fixture, oneEvent } from '@open-wc/testing';
+import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import '../../src/define.js';
@@ -7,23 +7,74 @@ import type { SameSurfLauncher } from '../../src/launcher/samesurf-launcher.js';
 import { SameSurfClient, type CreateRoomResponse } from '../../src/api/index.js';
 import { apiBase, base } from './emulator.js';
 
-export { apiBase, base };
+export { apiBase, base, waitUntil };
 
-/** A launcher set up for the emulator: key, api-base and realtime-origin. */
-export function launcher(content: TemplateResult | string = 'Co-browse with us', attrs: Partial<Record<string, string>> = {}) {
-  const a = { 'api-key': 'demo-key', 'start-url': 'https://example.com/pricing', ...attrs };
-  return fixture<SameSurfLauncher>(html`<samesurf-launcher
-    api-key=${a['api-key']!}
-    api-base=${apiBase}
-    realtime-origin=${base}
-    start-url=${a['start-url']!}
-  >${content}</samesurf-launcher>`);
+/** The attributes every emulator launcher needs. */
+export const emulatorAttrs = () => ({ 'api-key': 'demo-key', 'api-base': apiBase, 'realtime-origin': base, 'start-url': 'https://example.com/pricing' });
+
+export interface Mounted {
+  el: SameSurfLauncher;
+  /** Every samesurf-error, in order. */
+  errors: CustomEvent[];
+  warnings: unknown[][];
+  consoleErrors: unknown[][];
+}
+
+// console.warn/error are captured per mounted launcher and restored after every test, whatever it did.
+const { warn, error } = console;
+afterEach(() => {
+  console.warn = warn;
+  console.error = error;
+});
+
+/**
+ * A launcher with every given attribute (null: left out), its label or light-DOM content, connected to the
+ * document with listeners in place first: samesurf-error events and console warnings/errors are captured.
+ */
+export async function mount(attrs: Record<string, string | null> = emulatorAttrs(), content: string | TemplateResult = 'Co-browse'): Promise<Mounted> {
+  const host = await fixture<HTMLDivElement>(html`<div>${content}</div>`);
+  const el = document.createElement('samesurf-launcher');
+  const errors: CustomEvent[] = [];
+  el.addEventListener('samesurf-error', (e) => errors.push(e));
+  for (const [k, v] of Object.entries(attrs)) if (v !== null) el.setAttribute(k, v);
+  el.append(...host.childNodes);
+  const warnings: unknown[][] = [];
+  const consoleErrors: unknown[][] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  console.error = (...args: unknown[]) => consoleErrors.push(args);
+  host.append(el);
+  await el.updateComplete;
+  return { el, errors, warnings, consoleErrors };
+}
+
+/** A launcher on the emulator (the common case): `mount` with emulatorAttrs and `extra` on top. */
+export async function launcher(content: string | TemplateResult = 'Co-browse with us', extra: Record<string, string | null> = {}) {
+  return (await mount({ ...emulatorAttrs(), ...extra }, content)).el;
+}
+
+/** The next `name` event from `el`, typed by the element's event map. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(el: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return oneEvent(el, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
 }
 
 export const part = <T extends Element = HTMLElement>(el: SameSurfLauncher, name: string) =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 export const dialogOf = (el: SameSurfLauncher) => el.shadowRoot!.querySelector('dialog')!;
+
+/** What the button says now (the active label; a slotted label by its text). */
+export function buttonLabel(el: SameSurfLauncher): string {
+  const label = el.shadowRoot!.querySelector('.label[data-active="true"]')!;
+  const slot = label.querySelector('slot');
+  const assigned = slot?.assignedNodes({ flatten: true });
+  return (assigned?.length ? assigned.map((n) => n.textContent).join('') : label.textContent!).trim();
+}
+
+/** The launcher's polite live region (outside the dialog). */
+export const announced = (el: SameSurfLauncher) =>
+  [...el.shadowRoot!.querySelectorAll('.sr-only')].find((n) => !n.closest('dialog'))!.textContent!.trim();
+/** The dialog's own live region (the page behind a modal dialog is inert, so it speaks while the dialog is open). */
+export const announcedInDialog = (el: SameSurfLauncher) => dialogOf(el).querySelector('.sr-only')!.textContent!.trim();
 
 /** A real mouse click in the middle of an element (gives the page user activation). */
 export async function click(target: Element): Promise<void> {
@@ -33,75 +84,33 @@ export async function click(target: Element): Promise<void> {
 
 /** Clicks the launcher's button and waits for the dialog to be open. */
 export async function openByClick(el: SameSurfLauncher): Promise<void> {
-  const shown = oneEvent(el, 'samesurf-after-show');
+  const shown = nextEvent(el, 'samesurf-after-show');
   await click(part(el, 'button')!);
   await shown;
 }
 
+/** Clicks the button and waits until the new room is created and shown; returns the API's answer. */
+export async function createByClick(el: SameSurfLauncher): Promise<CreateRoomResponse> {
+  const created = nextEvent(el, 'samesurf-created');
+  const shown = nextEvent(el, 'samesurf-after-show');
+  await click(part(el, 'button')!);
+  const { detail } = await created;
+  await shown;
+  return detail as CreateRoomResponse;
+}
+
 export const api = () => new SameSurfClient({ baseUrl: apiBase, apiKey: 'demo-key' });
 
-/** Waits until `check` holds (polling), for effects the page cannot await directly. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const start = performance.now();
-  while (!(await check())) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Waits until `check` holds (open-wc's waitUntil, async checks allowed). */
+export const until = (check: () => boolean | Promise<boolean>, what: string, timeout = 5000) =>
+  waitUntil(check, `timed out waiting for ${what}`, { timeout, interval: 25 });
 
 /** The room's users as the emulator recorded them through its room page. */
 export async function roomUsers(room: string) {
   return (await api().roomAnalytics({ room })).users;
 }
 
-export interface Mounted {
-  el: SameSurfLauncher;
-  errors: CustomEvent[];
-  warnings: unknown[][];
-  consoleErrors: unknown[][];
-  restore(): void;
-}
-
-/**
- * Creates a launcher with listeners in place before it connects, capturing
- * samesurf-error events and console warnings/errors.
- */
-export async function mount(attrs: Record<string, string | null>, label = 'Co-browse'): Promise<Mounted> {
-  const el = document.createElement('samesurf-launcher');
-  const errors: CustomEvent[] = [];
-  el.addEventListener('samesurf-error', (e) => errors.push(e));
-  for (const [k, v] of Object.entries(attrs)) if (v !== null) el.setAttribute(k, v);
-  el.textContent = label;
-  const warnings: unknown[][] = [];
-  const consoleErrors: unknown[][] = [];
-  const { warn, error } = console;
-  console.warn = (...args: unknown[]) => warnings.push(args);
-  console.error = (...args: unknown[]) => consoleErrors.push(args);
-  const { fixture } = await import('@open-wc/testing');
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  host.append(el);
-  await el.updateComplete;
-  return {
-    el,
-    errors,
-    warnings,
-    consoleErrors,
-    restore() {
-      console.warn = warn;
-      console.error = error;
-    },
-  };
-}
-
-/** The attributes every emulator launcher needs. */
-export const emulatorAttrs = () => ({ 'api-key': 'demo-key', 'api-base': apiBase, 'realtime-origin': base });
-
-/** Clicks the button and waits until the new room is created and shown; returns the API's answer. */
-export async function createByClick(el: SameSurfLauncher): Promise<CreateRoomResponse> {
-  const created = oneEvent(el, 'samesurf-created');
-  const shown = oneEvent(el, 'samesurf-after-show');
-  await click(part(el, 'button')!);
-  const { detail } = (await created) as CustomEvent<CreateRoomResponse>;
-  await shown;
-  return detail;
+/** The users in the room now (joined, not left). */
+export async function presentUsers(room: string) {
+  return (await roomUsers(room)).filter((u) => u.leftat === null);
 }

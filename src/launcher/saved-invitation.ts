@@ -1,4 +1,4 @@
-/** What survives a closed modal or a reload: the open invitation, in sessionStorage with an age limit. */
+/** The saved invitation: what survives a reload (in sessionStorage, with an age limit), so a visitor can rejoin. */
 import { isAllowedLink } from './config.js';
 
 export interface Invitation {

@@ -1,0 +1,361 @@
+/**
+ * The one owner of the launch state and of the visitor's session lifecycle: idle → starting → open ⇄ minimised,
+ * → left; error from starting. The element keeps its properties, the lazy load and its render; one click crosses
+ * into this chunk once (`launch`) and everything past it happens here.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SameSurfClient } from '../api/client.js';
+import { readConfig, type LauncherAttributes, type LaunchConfig } from './config.js';
+import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
+import { describeFailure } from './messages.js';
+import { ModalController } from './modal-controller.js';
+import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
+import { preload, reportConfigProblem, startSession } from './start-session.js';
+import type { LauncherStrings } from './strings.js';
+
+export type Phase = 'idle' | 'starting' | 'open' | 'minimised' | 'error' | 'left';
+
+/** What the element gives its controller: reads of its own properties and parts, nothing that acts. */
+export interface LauncherIO {
+  attributes(): LauncherAttributes;
+  strings(): LauncherStrings;
+  button(): HTMLButtonElement | undefined;
+  dialog(): HTMLDialogElement | undefined;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** How long the room page may take to load before the dialog offers to try again. */
+const FRAME_TIMEOUT_MS = 30_000;
+
+export class LaunchController implements ReactiveController {
+  readonly modal: ModalController;
+  invitation?: Invitation;
+  failure?: SameSurfErrorDetail;
+  configProblem?: SameSurfErrorDetail;
+  /** Shown in the dialog (e.g. the previous room had ended). */
+  notice = '';
+  /** Shown under the button (tab opened, popup blocked, left). */
+  inlineStatus = '';
+  statusIsError = false;
+  blockedLink?: string;
+  /** The live regions' text: the launcher's own, and the dialog's while it is open (the page behind is inert). */
+  announcement = '';
+  dialogAnnouncement = '';
+  /** The room page in the dialog: the link it shows (none: no frame at all), and how its load went. */
+  frameLink?: string;
+  frame: 'loading' | 'loaded' | 'failed' = 'loading';
+  /** Bumped to load the frame afresh (the same src would not reload). */
+  frameGeneration = 0;
+  shareOpen = false;
+  confirmingLeave = false;
+
+  #pending?: Promise<boolean>;
+  #abort?: AbortController;
+  #config?: LaunchConfig;
+  #reported?: string;
+  #left = false;
+  /** The invitation's own link has been loaded once: a one-time link is spent, re-entry uses the rejoin link. */
+  #spent = false;
+  #frameTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: Host,
+    private readonly io: LauncherIO,
+  ) {
+    host.addController(this);
+    this.modal = new ModalController(host, io.dialog, () => io.button()?.focus(), () => this.#afterClose());
+  }
+
+  get phase(): Phase {
+    if (this.modal.isOpen) return 'open';
+    // A failure is final for this launch even before its promise settles; a retry clears it first.
+    if (this.failure) return 'error';
+    if (this.#pending) return 'starting';
+    // A session to return to: the dialog minimised, or one saved before a reload (in a tab, each click opens anew).
+    if (this.invitation && this.#config?.openIn !== 'tab') return 'minimised';
+    return this.#left ? 'left' : 'idle';
+  }
+
+  /** Every string in the element's language, with the page's overrides. */
+  strings(): LauncherStrings {
+    return this.io.strings();
+  }
+
+  get busy(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    clearTimeout(this.#frameTimer);
+  }
+
+  /** Reads and checks the attributes; reports a bad one once (event + console), and warms up what a click needs. */
+  prepare(): LaunchConfig | undefined {
+    const result = readConfig(this.io.attributes());
+    if (!result.ok) {
+      const { problem } = result;
+      const id = `${problem.attribute}|${problem.detail}`;
+      this.configProblem = reportConfigProblem(problem, this.io.strings(), this.#reported !== id);
+      if (this.#reported !== id) {
+        this.#reported = id;
+        emit(this.host, 'samesurf-error', this.configProblem);
+      }
+      this.#config = undefined;
+      this.host.requestUpdate();
+      return undefined;
+    }
+    this.configProblem = undefined;
+    this.#reported = undefined;
+    this.#config = result.config;
+    preload(result.config);
+    if (!this.invitation && result.config.mode === 'room') {
+      this.invitation = loadInvitation(result.config.key, result.config.allowedOrigins);
+      // A saved invitation is re-entered through its rejoin link.
+      this.#spent = this.invitation !== undefined;
+    }
+    this.host.requestUpdate();
+    return result.config;
+  }
+
+  /** Starts or re-enters the session. `tab`: opened by the element inside the click, for open="tab". */
+  launch(tab: Window | null = null): Promise<boolean> {
+    if (this.#pending) {
+      tab?.close();
+      return this.#pending;
+    }
+    const abort = (this.#abort = new AbortController());
+    this.#pending = this.#run(tab, abort.signal).finally(() => {
+      this.#pending = undefined;
+      this.host.requestUpdate();
+    });
+    this.host.requestUpdate();
+    return this.#pending;
+  }
+
+  async #run(tab: Window | null, signal: AbortSignal): Promise<boolean> {
+    const s = this.io.strings();
+    Object.assign(this, { failure: undefined, inlineStatus: '', statusIsError: false, blockedLink: undefined });
+    this.#left = false;
+    this.#announce(s.busy);
+    const config = this.prepare();
+    if (!config || signal.aborted) {
+      tab?.close();
+      this.#announce('');
+      return false;
+    }
+    try {
+      const result = await startSession(config, this.invitation, {
+        signal,
+        beforeCreate: (detail) => emit(this.host, 'samesurf-before-create', detail, true),
+        created: (response) => emit(this.host, 'samesurf-created', response),
+        roomGone: () => {
+          forgetInvitation(config.key);
+          if (!this.modal.isOpen) this.#dropFrame();
+        },
+      });
+      if (signal.aborted) throw signal.reason;
+      if (result.kind === 'cancelled') {
+        tab?.close();
+        this.#announce('');
+        return false;
+      }
+      // The notice belongs to the room that replaced an ended one, not to later re-entries.
+      this.notice = result.kind === 'created' && result.replacedEndedRoom ? s.roomEnded : '';
+      if (result.kind === 'created') {
+        if (result.invitation.mode === 'room') saveInvitation(result.invitation);
+        this.#dropFrame();
+        this.#spent = false;
+      }
+      this.invitation = result.invitation;
+      if (config.openIn === 'tab') return this.#openInTab(tab, this.#linkForTab(), s);
+      await this.show();
+      return true;
+    } catch (err) {
+      tab?.close();
+      if (signal.aborted || !this.host.isConnected) {
+        this.#announce('');
+        return false; // removed or reset mid-request: nothing to say
+      }
+      this.#fail(describeFailure(err, s));
+      return false;
+    }
+  }
+
+  #fail(detail: SameSurfErrorDetail): void {
+    this.failure = detail;
+    this.#announce(detail.message);
+    emit(this.host, 'samesurf-error', detail);
+    this.host.requestUpdate();
+  }
+
+  /** Opens the dialog on the current session (loading its room if the frame was unloaded), or launches one. */
+  async show(): Promise<void> {
+    if (!this.invitation || this.#config?.openIn === 'tab') {
+      await this.launch();
+      return;
+    }
+    if (!this.frameLink) this.#loadFrame(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
+    this.#spent = true;
+    await this.modal.open();
+    this.#announce('');
+    this.#announceInDialog(this.io.strings().opened);
+  }
+
+  /** Closes the dialog; the session goes on (minimised). */
+  async minimise(source: HideSource = 'method'): Promise<void> {
+    if (!this.modal.isOpen) return;
+    if (source === 'method') emit(this.host, 'samesurf-hide', { source });
+    else if (!emit(this.host, 'samesurf-hide', { source }, true)) return;
+    await this.modal.close();
+  }
+
+  /** After any close: say what became of the session. */
+  #afterClose(): void {
+    this.shareOpen = false;
+    this.confirmingLeave = false;
+    this.dialogAnnouncement = '';
+    if (this.invitation && this.frameLink) this.#announce(this.io.strings().minimised);
+  }
+
+  /** Leaves the session: the frame is unloaded (the room sees the visitor go) and the saved invitation forgotten. */
+  async leave(): Promise<void> {
+    const inv = this.invitation;
+    this.confirmingLeave = false;
+    if (this.modal.isOpen) {
+      emit(this.host, 'samesurf-hide', { source: 'leave' });
+      // Unloaded before the dialog closes, so no "minimised" is announced.
+      this.#dropFrame();
+      await this.modal.close();
+    }
+    this.#dropFrame();
+    this.invitation = undefined;
+    this.notice = '';
+    if (inv) forgetInvitation(inv.key);
+    this.#left = true;
+    const s = this.io.strings();
+    Object.assign(this, { inlineStatus: s.left, statusIsError: false, blockedLink: undefined });
+    this.#announce(s.left);
+    if (inv) emit(this.host, 'samesurf-leave', { room: inv.room });
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Moves the visitor from the dialog to a tab (opened by the caller inside the click): the frame is unloaded first,
+   * so they are in the room once, and the tab gets a link that still works (a one-time link is spent by then).
+   */
+  async moveToTab(tab: Window | null): Promise<boolean> {
+    const inv = this.invitation;
+    const config = this.#config;
+    if (!inv || !config) {
+      tab?.close();
+      return false;
+    }
+    this.#dropFrame();
+    if (this.modal.isOpen) {
+      emit(this.host, 'samesurf-hide', { source: 'tab' });
+      await this.modal.close();
+    }
+    const s = this.io.strings();
+    let link = this.#linkForTab();
+    if (!link) {
+      // Invite mode: its link works a limited number of times and the frame used one: ask for a fresh one.
+      try {
+        const client = new SameSurfClient({ ...config.client, maxRetries: 0 });
+        const fresh = await client.createLimitedUseToken({ ...config.invite! });
+        link = fresh.link;
+      } catch (err) {
+        tab?.close();
+        this.#fail(describeFailure(err, s));
+        return false;
+      }
+    }
+    return this.#openInTab(tab, link, s);
+  }
+
+  /** A link for a tab that still works: the room's rejoin (leader) link, or none in invite mode (spent). */
+  #linkForTab(): string | undefined {
+    const inv = this.invitation!;
+    if (!this.#spent && !this.frameLink) return inv.link;
+    return inv.mode === 'room' ? inv.rejoinLink : undefined;
+  }
+
+  #openInTab(tab: Window | null, link: string | undefined, s: LauncherStrings): boolean {
+    const inv = this.invitation!;
+    this.#spent = true;
+    // Only a room's leader link is worth keeping: an invitation's link is used up once opened.
+    if (inv.mode === 'invite') this.invitation = undefined;
+    if (link && tab && !tab.closed) {
+      tab.opener = null;
+      tab.location.replace(link);
+      Object.assign(this, { inlineStatus: s.tabOpened, statusIsError: false });
+      this.#announce(s.tabOpened);
+      this.host.requestUpdate();
+      return true;
+    }
+    tab?.close();
+    Object.assign(this, { blockedLink: link, inlineStatus: s.popupBlocked, statusIsError: true });
+    this.#announce(s.popupBlocked);
+    emit(this.host, 'samesurf-error', { code: 'popup', message: s.popupBlocked });
+    this.host.requestUpdate();
+    return false;
+  }
+
+  /** Forgets the session (the next click makes a new one) and closes the dialog; not a leave event. */
+  async reset(): Promise<void> {
+    this.#abort?.abort();
+    await this.#pending;
+    await this.modal.close();
+    if (this.invitation) forgetInvitation(this.invitation.key);
+    this.#dropFrame();
+    Object.assign(this, { invitation: undefined, failure: undefined, notice: '', inlineStatus: '', blockedLink: undefined, statusIsError: false });
+    this.#left = false;
+    this.#announce('');
+    this.host.requestUpdate();
+  }
+
+  #loadFrame(link: string): void {
+    this.frameLink = link;
+    this.frame = 'loading';
+    this.frameGeneration++;
+    clearTimeout(this.#frameTimer);
+    this.#frameTimer = setTimeout(() => {
+      if (this.frame !== 'loading' || !this.frameLink) return;
+      this.frame = 'failed';
+      this.#announceInDialog(this.io.strings().roomLoadFailed);
+      this.host.requestUpdate();
+    }, this.#config?.client.timeoutMs ?? FRAME_TIMEOUT_MS);
+    this.host.requestUpdate();
+  }
+
+  #dropFrame(): void {
+    clearTimeout(this.#frameTimer);
+    this.frameLink = undefined;
+    this.shareOpen = false;
+    this.host.requestUpdate();
+  }
+
+  onFrameLoad = (): void => {
+    if (this.frame === 'loaded') return;
+    clearTimeout(this.#frameTimer);
+    this.frame = 'loaded';
+    this.host.requestUpdate();
+  };
+
+  /** Loads the room page again (after it did not load). */
+  reloadFrame = (): void => {
+    if (this.frameLink) this.#loadFrame(this.frameLink);
+  };
+
+  #announce(text: string): void {
+    // The same sentence twice in a row is still announced: a live region speaks on change.
+    this.announcement = text && text === this.announcement ? `${text}\u00a0` : text;
+    this.host.requestUpdate();
+  }
+
+  #announceInDialog(text: string): void {
+    this.dialogAnnouncement = text && text === this.dialogAnnouncement ? `${text}\u00a0` : text;
+    this.host.requestUpdate();
+  }
+}

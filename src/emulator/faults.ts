@@ -55,7 +55,9 @@ const FIELDS: { [K in keyof Required<FaultSpec>]: FieldKind } = {
   patch: 'object',
 };
 
-const KNOWN_CALLS = () => ['*', ...Object.keys(CALLS)].join(', ');
+/** Not an API call: the room page at an invitation link (`delayMs`, `status`, `drop`); `*` never means it. */
+export const ROOM_PAGE = 'realtime';
+const KNOWN_CALLS = () => ['*', ROOM_PAGE, ...Object.keys(CALLS)].join(', ');
 
 function fieldProblem(field: string, kind: FieldKind, value: unknown): string | undefined {
   switch (kind) {
@@ -75,7 +77,7 @@ function fieldProblem(field: string, kind: FieldKind, value: unknown): string | 
       return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : `Fault field "${field}" must be an object.`;
     case 'call':
       if (typeof value !== 'string') return 'Fault field "call" must be a string.';
-      return value === '*' || isCallName(value) ? undefined : `Unknown call ${JSON.stringify(value)} in a fault. Calls: ${KNOWN_CALLS()}.`;
+      return value === '*' || value === ROOM_PAGE || isCallName(value) ? undefined : `Unknown call ${JSON.stringify(value)} in a fault. Calls: ${KNOWN_CALLS()}.`;
   }
 }
 
@@ -120,7 +122,7 @@ export class FaultQueue {
 
   /** The first pending fault for `call`, used up by one. */
   take(call: string): Fault | undefined {
-    const fault = this.#faults.find((f) => f.call === '*' || f.call === call);
+    const fault = this.#faults.find((f) => f.call === call || (f.call === '*' && call !== ROOM_PAGE));
     if (!fault) return undefined;
     fault.count--;
     if (fault.count === 0) this.#faults.splice(this.#faults.indexOf(fault), 1);

@@ -7,7 +7,7 @@ import { ApiFailure } from './calls/context.js';
 import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
 import { controlAccess } from './control-access.js';
 import { handleControl } from './control.js';
-import { FaultQueue, type Fault } from './faults.js';
+import { FaultQueue, ROOM_PAGE, type Fault } from './faults.js';
 import { clientIp, decodeSegment, readBody, requestUrl, send, sendFailure, sendJson, statusFor } from './http.js';
 import { recordingVideo, screenshotPng } from './media.js';
 import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
@@ -210,6 +210,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     const parts = decoded as string[];
     if (parts.length === 2 && method === 'GET') {
+      // A slow, failing or dropped room page, as tests ask for it (call "realtime").
+      const fault = faults.take(ROOM_PAGE);
+      if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault?.drop) return void req.socket.destroy();
+      if (fault?.status !== undefined) return html({ status: fault.status, html: errorPage('Room unavailable', `Injected HTTP ${fault.status}`) });
       return html(enterRoom(state, parts[0]!, parts[1]!, clientIp(req), url.searchParams.get('name')));
     }
     if (parts.length === 3 && parts[2] === 'leave' && method === 'POST') {

@@ -152,3 +152,32 @@ describe('the npm build in Node (no DOM)', () => {
     }
   });
 });
+
+describe('a misconfigured launcher on a live site', () => {
+  it('shows visitors nothing, but still fires samesurf-error and warns in the console; debug shows the message', async () => {
+    // A real hostname (mapped to this machine): not localhost, so not development.
+    const live = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: [...CHROME_ARGS, '--host-resolver-rules=MAP shop.test 127.0.0.1'],
+    });
+    try {
+      const page = await live.newPage();
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.goto(`${demo.url.replace('127.0.0.1', 'shop.test')}/e2e/misconfigured.html`);
+      await page.waitForFunction(() => window.__errors.length === 2);
+      assert.deepEqual(await page.evaluate(() => window.__errors), ['config', 'config']);
+      const visible = (id) =>
+        page.evaluate((i) => {
+          const root = document.getElementById(i).shadowRoot;
+          return [...root.children].filter((n) => n.getBoundingClientRect().height > 0 && getComputedStyle(n).visibility !== 'hidden').map((n) => n.textContent.trim());
+        }, id);
+      assert.deepEqual(await visible('broken'), [], 'nothing a visitor could see or act on');
+      assert.equal(await page.locator('#broken').getAttribute('state'), 'error', 'the page can still tell');
+      assert.match((await visible('debug')).join(' '), /not set up correctly/);
+      assert.ok(warnings.some((w) => /mode/.test(w)), 'the console names the attribute');
+    } finally {
+      await live.close();
+    }
+  });
+});

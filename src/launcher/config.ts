@@ -77,9 +77,9 @@ function tokenFrom(url: string): ClientOptions['getToken'] {
   };
 }
 
-function resolveUrl(value: string): URL | undefined {
+function resolveUrl(value: string, baseURI: string | undefined): URL | undefined {
   try {
-    const url = new URL(value, document.baseURI);
+    const url = new URL(value, baseURI);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     return undefined;
@@ -93,7 +93,8 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-export function readConfig(a: LauncherAttributes): ConfigResult {
+/** `baseURI`: what relative `api-base` and `token-url` resolve against (the page's; given in tests without a DOM). */
+export function readConfig(a: LauncherAttributes, baseURI: string | undefined = globalThis.document?.baseURI): ConfigResult {
   const no = (attribute: string, detail: string, secret = false): ConfigResult => ({
     ok: false,
     problem: { attribute, detail, secret },
@@ -116,12 +117,12 @@ export function readConfig(a: LauncherAttributes): ConfigResult {
   if (apiKey && tokenUrl) return no('token-url', 'Set either api-key or token-url, not both.');
   const client: ClientOptions = {};
   if (apiBase) {
-    const url = resolveUrl(apiBase);
+    const url = resolveUrl(apiBase, baseURI);
     if (!url) return no('api-base', `"${apiBase}" is not an http(s) URL or path.`);
     client.baseUrl = url.href;
   }
   if (tokenUrl) {
-    const url = resolveUrl(tokenUrl);
+    const url = resolveUrl(tokenUrl, baseURI);
     if (!url) return no('token-url', `"${tokenUrl}" is not an http(s) URL or path.`);
     client.getToken = tokenFrom(url.href);
   } else if (apiKey) client.apiKey = apiKey;
@@ -139,7 +140,7 @@ export function readConfig(a: LauncherAttributes): ConfigResult {
   const origins = (a.realtimeOrigin?.trim() || DEFAULT_REALTIME_ORIGIN).split(/\s+/);
   const allowedOrigins: string[] = [];
   for (const origin of origins) {
-    const url = resolveUrl(origin);
+    const url = resolveUrl(origin, baseURI);
     if (!url || url.origin !== origin.replace(/\/$/, '')) {
       return no('realtime-origin', `"${origin}" is not an origin such as https://realtime.samesurf.com.`);
     }

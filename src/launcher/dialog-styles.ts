@@ -38,7 +38,7 @@ export const dialogStyles = css`
     color: var(--_text);
     box-shadow: 0 24px 64px rgb(0 0 0 / 0.35);
     overflow: hidden;
-    /* The header folds by the dialog's width in the dialog's own ems: text zoom folds it too. */
+    /* Queried in its own ems (so text zoom counts too) by the header's spacing below. */
     container-type: inline-size;
   }
   /* One column; the share panel shares the room's row, on top of it. */
@@ -93,6 +93,8 @@ export const dialogStyles = css`
     padding: max(0.5rem, env(safe-area-inset-top)) max(0.5rem, env(safe-area-inset-right)) 0.5rem
       max(0.5rem, env(safe-area-inset-left));
     border-bottom: 1px solid var(--_line);
+    /* The tools fold by the room the header has inside its padding (safe-area insets included). */
+    container-type: inline-size;
   }
   /* Wraps (never shrinks to a letter) once the tools have folded. */
   [part~='title'] {
@@ -159,8 +161,24 @@ export const dialogStyles = css`
     min-height: 2.25rem;
     border-radius: calc(var(--_dialog-radius) * 0.6);
   }
-  /* Tool labels fold into icons (still their accessible names) before the title gives way. */
-  @container (max-width: 46em) {
+  /* Tool labels fold into icons (the text stays their accessible name) before the title gives way: first
+     the two longest, then all. The widths fit the longest built-in language (Spanish) on one line. */
+  @container (max-width: 54em) {
+    [part~='fullscreen-button'],
+    [part~='tab-button'] {
+      padding: 0;
+    }
+    [part~='fullscreen-button'] .text,
+    [part~='tab-button'] .text {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+  @container (max-width: 38em) {
     .tool {
       padding: 0;
     }
@@ -298,7 +316,9 @@ export const dialogStyles = css`
     grid-column: 1/-1;
     font-weight: 600;
   }
+  /* A link reads left to right, whatever the page's direction. */
   .share input {
+    direction: ltr;
     min-width: 0;
     padding: 0.4rem 0.6rem;
     border: 1px solid color-mix(in srgb, var(--_text) 55%, transparent);
@@ -320,7 +340,8 @@ export const dialogStyles = css`
 
   @media (forced-colors: active) {
     .tool[aria-pressed='true'],
-    .tool[aria-expanded='true'] {
+    .tool[aria-expanded='true'],
+    .tool.danger[aria-expanded='true'] {
       forced-color-adjust: none;
       background: SelectedItem;
       color: SelectedItemText;

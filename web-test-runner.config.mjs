@@ -73,6 +73,25 @@ function bringToFrontPlugin() {
 }
 
 /**
+ * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`: any CSS media
+ * feature through the DevTools protocol (the stock emulate-media command knows only colour scheme and motion).
+ */
+function mediaFeaturesPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'emulate-media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) sessions.set(page, (cdp = await page.target().createCDPSession()));
+      await cdp.send('Emulation.setEmulatedMedia', { features: payload ?? [] });
+      return true;
+    },
+  };
+}
+
+/**
  * POST /__token: what a site's own token endpoint does for `token-url`: mint an HS256 token
  * with a secret the page never sees (here the emulator's HS256-only `server-key`).
  * POST /__token-hang: one that never answers.
@@ -143,6 +162,7 @@ export default {
   plugins: [
     emulatorPlugin(),
     bringToFrontPlugin(),
+    mediaFeaturesPlugin(),
     commonjs({ include: ['**/node_modules/jsrsasign/**'], strictRequires: false }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],

@@ -51,6 +51,8 @@ export class LaunchController implements ReactiveController {
   confirmingLeave = false;
 
   #pending?: Promise<boolean>;
+  /** From the click until the room is there to show (not while the dialog's entrance finishes). */
+  #starting = false;
   #abort?: AbortController;
   #config?: LaunchConfig;
   #reported?: string;
@@ -71,7 +73,7 @@ export class LaunchController implements ReactiveController {
     if (this.modal.isOpen) return 'open';
     // A failure is final for this launch even before its promise settles; a retry clears it first.
     if (this.failure) return 'error';
-    if (this.#pending) return 'starting';
+    if (this.#starting) return 'starting';
     // A session to return to: the dialog minimised, or one saved before a reload (in a tab, each click opens anew).
     if (this.invitation && this.#config?.openIn !== 'tab') return 'minimised';
     return this.#left ? 'left' : 'idle';
@@ -126,8 +128,10 @@ export class LaunchController implements ReactiveController {
       return this.#pending;
     }
     const abort = (this.#abort = new AbortController());
+    this.#starting = true;
     this.#pending = this.#run(tab, abort.signal).finally(() => {
       this.#pending = undefined;
+      this.#starting = false;
       this.host.requestUpdate();
     });
     this.host.requestUpdate();
@@ -169,6 +173,7 @@ export class LaunchController implements ReactiveController {
         this.#spent = false;
       }
       this.invitation = result.invitation;
+      this.#starting = false;
       if (config.openIn === 'tab') return this.#openInTab(tab, this.#linkForTab(), s);
       await this.show();
       return true;

@@ -7,16 +7,24 @@ import { css } from 'lit';
  * room rather than under it. Physical sides only for the safe-area insets; logical ones everywhere else.
  */
 export const dialogStyles = css`
-  /* Secondary text: only the dialog has any (the line under the button takes the page's colour). */
+  /* The theme's text colours and color-scheme are the dialog's alone: around the button, the page's own
+     apply (a dark theme chosen by the visitor must not turn the line under the button light grey on a
+     white page). */
   :host {
+    --_text: var(--samesurf-text, #1d2433);
     --_muted: var(--samesurf-muted, #525b6c);
+    --_scheme: light;
   }
   :host([theme='dark']) {
+    --_text: var(--samesurf-text, #e4e7ee);
     --_muted: var(--samesurf-muted, #aeb5c4);
+    --_scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
+      --_text: var(--samesurf-text, #e4e7ee);
       --_muted: var(--samesurf-muted, #aeb5c4);
+      --_scheme: dark;
     }
   }
   [hidden] {
@@ -36,6 +44,7 @@ export const dialogStyles = css`
     border-radius: var(--_dialog-radius);
     background: var(--_bg);
     color: var(--_text);
+    color-scheme: var(--_scheme);
     box-shadow: 0 24px 64px rgb(0 0 0 / 0.35);
     overflow: hidden;
     /* Queried in its own ems (so text zoom counts too) by the header's spacing below. */

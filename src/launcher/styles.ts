@@ -3,17 +3,15 @@ import { css } from 'lit';
 /**
  * Styles of the button, its status line and errors (first load: keep them small); the dialog's are in
  * dialog-styles.ts, loaded with the launch. Every colour and size has a --samesurf-* custom property:
- * the page's value wins, then the theme's default (light, dark, or the visitor's preference). The dialog
- * adds its own (--_muted) in its sheet.
+ * the page's value wins, then the theme's default (light, dark, or the visitor's preference). Only what the
+ * button area needs is here: the dialog's sheet adds the text colours and color-scheme.
  */
 export const launcherStyles = css`
   :host {
     --_accent: var(--samesurf-accent, #0b57d0);
     --_on-accent: var(--samesurf-accent-text, #fff);
-    --_text: var(--samesurf-text, #1d2433);
     --_bg: var(--samesurf-background, #fff);
     --_error: var(--samesurf-error, #b3261e);
-    color-scheme: light;
     display: inline-block;
     font-family: var(--samesurf-font, inherit);
     line-height: 1.4;
@@ -22,19 +20,15 @@ export const launcherStyles = css`
   :host([theme='dark']) {
     --_accent: var(--samesurf-accent, #a8c7fa);
     --_on-accent: var(--samesurf-accent-text, #0a1f44);
-    --_text: var(--samesurf-text, #e4e7ee);
     --_bg: var(--samesurf-background, #1b1f28);
     --_error: var(--samesurf-error, #f2b8b5);
-    color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       --_accent: var(--samesurf-accent, #a8c7fa);
       --_on-accent: var(--samesurf-accent-text, #0a1f44);
-      --_text: var(--samesurf-text, #e4e7ee);
       --_bg: var(--samesurf-background, #1b1f28);
       --_error: var(--samesurf-error, #f2b8b5);
-      color-scheme: dark;
     }
   }
   :host([hidden]) {
@@ -123,7 +117,8 @@ export const launcherStyles = css`
     white-space: nowrap;
   }
 
-  /* On the page itself: the page's own text colour (a theme's grey could be unreadable there) unless it sets --samesurf-muted. */
+  /* The lines under the button sit on the page: its own text colour (a theme's could be unreadable there, the
+     visitor's dark preference on a light page), and a tint that lets the page show through. */
   .status {
     margin: 0.4em 0 0;
     color: var(--samesurf-muted);
@@ -135,8 +130,7 @@ export const launcherStyles = css`
     padding: 0.6em 0.8em;
     border-inline-start: 4px solid var(--_error);
     border-radius: 4px;
-    background: color-mix(in srgb, var(--_error) 8%, var(--_bg));
-    color: var(--_text);
+    background: color-mix(in srgb, var(--_error) 10%, transparent);
     font-size: 0.9em;
   }
   div.error {

@@ -161,6 +161,13 @@ export const dialogStyles = css`
     border-color: var(--_error);
     background: color-mix(in srgb, var(--_error) 12%, var(--_bg));
   }
+  /* The sheet is there before any retry button can be: the hover of those under the launcher too. */
+  .secondary:hover {
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
+  }
+  .secondary.danger:hover {
+    filter: brightness(0.92);
+  }
   .secondary.danger {
     border-color: var(--_error);
     background: var(--_error);

@@ -73,9 +73,10 @@ export const launcherStyles = css`
   .icon svg {
     width: 1.25em;
   }
-  /* Both labels in one cell: the button is as wide as the longer, whichever shows. */
+  /* Both labels in one cell: the button is as wide (and, when they wrap, as tall) as the longer, whichever shows. */
   .labels {
     display: grid;
+    align-items: center;
   }
   .label {
     grid-area: 1/1;

@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { tsImport } from 'tsx/esm/api';
 
 const commonjs = fromRollup(rollupCommonjs);
@@ -163,6 +164,14 @@ export default {
     emulatorPlugin(),
     bringToFrontPlugin(),
     mediaFeaturesPlugin(),
+    // Screenshots against the baselines in test/visual/ (SAMESURF_UPDATE_VISUALS=1 writes new ones: look at each).
+    visualRegressionPlugin({
+      update: process.env.SAMESURF_UPDATE_VISUALS === '1',
+      baseDir: 'test/visual',
+      diffOptions: { threshold: 0.2 },
+      failureThreshold: 0.5,
+      failureThresholdType: 'percent',
+    }),
     commonjs({ include: ['**/node_modules/jsrsasign/**'], strictRequires: false }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],

@@ -38,7 +38,7 @@ const isDevelopment = () => {
  * @attr {'idle'|'busy'|'open'|'live'|'error'} state - Read-only, reflected: what the launcher is doing, for page CSS (`live`: a session runs minimised).
  *
  * @slot - The button's label (default "Start co-browsing").
- * @slot icon - An icon before the label.
+ * @slot icon - An icon before the label (default: a pointer; the spinner and the live dot take its place).
  * @slot dialog-title - The dialog's heading (default "Co-browsing").
  * @slot footer - Content under the room, inside the dialog.
  *
@@ -304,7 +304,7 @@ export class SameSurfLauncher extends LitElement {
           ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
           : live
             ? html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`
-            : html`<slot name="icon"></slot>`}</span>
+            : html`<slot name="icon"><svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 3l6 17 2.5-7 7-2.5z"/></svg></slot>`}</span>
         <span class="labels">
           <span class="label" data-active=${live ? 'false' : 'true'}><slot>${s.start}</slot></span>
           <span class="label live" data-active=${live ? 'true' : 'false'}>${s.rejoin}</span>
@@ -312,8 +312,8 @@ export class SameSurfLauncher extends LitElement {
       </button>
       <span class="sr-only" role="status">${c?.announcement ?? ''}</span>
       ${c?.inlineStatus
-        ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus}${c.blockedLink
-            ? html` <a href=${c.blockedLink} target="_blank" rel="noopener noreferrer">${c.strings().openInTab}</a>`
+        ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus} ${c.blockedLink
+            ? html`<a href=${c.blockedLink} target="_blank" rel="noopener noreferrer">${c.strings().openInTab}</a>`
             : nothing}</p>`
         : nothing}
       ${failure !== undefined

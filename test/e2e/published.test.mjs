@@ -181,3 +181,21 @@ describe('a misconfigured launcher on a live site', () => {
     }
   });
 });
+
+describe('the minified build', () => {
+  it('keeps the space before the popup-blocked link', async () => {
+    const { page, context } = await open('/e2e/esm.html');
+    try {
+      await page.evaluate(() => {
+        window.open = () => null;
+        document.querySelector('samesurf-launcher').setAttribute('open', 'tab');
+      });
+      await page.locator('samesurf-launcher >> [part~="button"]').click();
+      const status = page.locator('samesurf-launcher >> [part~="status"]');
+      await status.locator('a').waitFor();
+      assert.match((await status.textContent()).replace(/\s+/g, ' '), /here: Open in a new tab/);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -22,7 +22,7 @@ describe('emulator: fault specs are strict', () => {
   });
 
   it('refuses a misspelt call, listing the calls; * stays allowed', async () => {
-    await refused({ call: 'craete', status: 503 }, /Unknown call "craete".*\*, runningrooms, create, find/);
+    await refused({ call: 'craete', status: 503 }, /Unknown call "craete".*\*, realtime, runningrooms, create, find/);
     const res = await control(ctx.emu, 'faults', { call: 'craete', status: 503 });
     for (const call of Object.keys(CALLS)) assert.ok(res.body.error.includes(call), call);
     assert.equal((await control(ctx.emu, 'faults', { call: '*', status: 503 })).status, 200);

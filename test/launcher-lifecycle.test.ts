@@ -276,3 +276,56 @@ describe('<samesurf-launcher> re-entry keeps the frame', () => {
     expect(before!.src).to.equal(created.privateinvitation);
   });
 });
+
+describe('<samesurf-launcher> from the keyboard only', () => {
+  beforeEach(reset);
+
+  const shiftTab = async () => {
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+  };
+
+  it('goes through open, share, minimise, return and leave without a mouse, focus never on <body>', async () => {
+    const el = await launcher();
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    const partName = () => focused()?.getAttribute('part') ?? focused()?.className ?? 'none';
+    await sendKeys({ press: 'Tab' });
+    expect(partName()).to.equal('button');
+    let shown = nextEvent(el, 'samesurf-after-show');
+    await sendKeys({ press: 'Enter' });
+    await shown;
+    expect(partName()).to.equal('minimise-button');
+    // Back to the share button (Shift+Tab goes left through the tools), open the panel, reach its copy button.
+    for (let i = 0; i < 3; i++) await shiftTab();
+    expect(partName()).to.equal('share-button');
+    await sendKeys({ press: 'Enter' });
+    expect(part(el, 'share')!.hidden).to.equal(false);
+    // Escape closes the panel first and puts focus back on its button.
+    await sendKeys({ press: 'Escape' });
+    expect(part(el, 'share')!.hidden).to.equal(true);
+    expect(partName()).to.equal('share-button');
+    expect(dialogOf(el).open).to.equal(true);
+    // Escape again minimises; focus returns to the launch button, which now says "Live".
+    const hidden = nextEvent(el, 'samesurf-after-hide');
+    await sendKeys({ press: 'Escape' });
+    await hidden;
+    expect(partName()).to.equal('button');
+    expect(el.getAttribute('state')).to.equal('live');
+    shown = nextEvent(el, 'samesurf-after-show');
+    await sendKeys({ press: 'Enter' });
+    await shown;
+    // Tab to Leave, answer the question with the keyboard.
+    await sendKeys({ press: 'Tab' });
+    expect(partName()).to.equal('leave-button');
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused()?.classList.contains('stay') === true, 'focus on Stay');
+    await shiftTab();
+    expect(focused()?.classList.contains('danger')).to.equal(true);
+    const left = nextEvent(el, 'samesurf-leave');
+    await sendKeys({ press: 'Enter' });
+    await left;
+    await until(() => partName() === 'button', 'focus back on the launch button');
+    expect(document.activeElement).to.equal(el);
+  });
+});

@@ -81,6 +81,34 @@ describe('<samesurf-launcher> layout', () => {
     expect(rect(part(page.el, 'frame')!).height).to.be.at.least(844 * 0.5);
   });
 
+  for (const [width, height, zoom] of [[320, 225, ''], [390, 844, '200%']] as const) {
+    it(`keeps the leave question inside the room area at ${width}×${height}${zoom ? ` with text at ${zoom}` : ''}`, async () => {
+      await setViewport({ width, height });
+      if (zoom) document.documentElement.style.setProperty('font-size', zoom);
+      const el = await launcher();
+      await createByClick(el);
+      await click(part(el, 'leave-button')!);
+      const stage = rect(part(el, 'stage')!);
+      const confirm = part(el, 'confirm')!;
+      expect(rect(confirm).top).to.be.at.least(stage.top - 0.5, 'its question is not above the room');
+      expect(rect(confirm).bottom).to.be.at.most(stage.bottom + 0.5);
+      const stay = confirm.querySelector('.stay')!;
+      stay.scrollIntoView({ block: 'nearest' });
+      expect(rect(stay).bottom).to.be.at.most(Math.min(stage.bottom, height) + 0.5, 'Stay can be reached');
+    });
+  }
+
+  it('never makes the button wider than its column when the text is zoomed', async () => {
+    await setViewport({ width: 390, height: 844 });
+    document.documentElement.style.setProperty('font-size', '200%');
+    const m = await mount({ ...emulatorAttrs(), lang: null }, 'Through our server (proxy)');
+    m.el.parentElement!.style.width = '260px';
+    m.el.style.fontSize = '1rem';
+    await m.el.updateComplete;
+    expect(rect(part(m.el, 'button')!).width).to.be.at.most(260.5);
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+  });
+
   it('opens the invitation panel over the room instead of pushing the room down', async () => {
     const el = await launcher();
     await createByClick(el);

@@ -125,6 +125,26 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
     }
   });
 
+  it('while that tab is open the button brings it forward instead of joining again', async () => {
+    const el = await launcher();
+    const { room } = await createByClick(el);
+    let tab: Window | null = null;
+    const realOpen = window.open;
+    window.open = (...args) => (tab = realOpen.apply(window, args));
+    try {
+      await click(part(el, 'tab-button')!);
+      await until(async () => (await roomUsers(room)).length === 2 && (await presentUsers(room)).length === 1, 'moved to the tab');
+      await executeServerCommand('bring-to-front');
+      expect(await el.launch()).to.equal(true);
+      expect(dialogOf(el)?.open ?? false).to.equal(false, 'no second presence in the dialog');
+      expect(announced(el)).to.contain('opened in a new tab');
+      expect((await roomUsers(room)).length).to.equal(2, 'nobody joined again');
+      expect(tab!.closed).to.equal(false);
+    } finally {
+      window.open = realOpen;
+    }
+  });
+
   it('invite mode (usage limit 1): the tab gets a fresh invitation, not the spent one', async () => {
     const { room } = await (await import('./helpers/launcher.js')).api().createRoom({});
     const m = await mount({ ...emulatorAttrs(), mode: 'invite', room, 'usage-limit': '1' });
@@ -258,6 +278,7 @@ describe('<samesurf-launcher> notices and messages', () => {
 
   it('shows a configuration problem inline on localhost and with debug; the visitor on a live site sees nothing (e2e)', async () => {
     const m = await mount({ ...emulatorAttrs(), mode: 'party', debug: '' });
+    part(m.el, 'button')?.dispatchEvent(new PointerEvent('pointerenter'));
     await until(() => m.errors.length > 0, 'samesurf-error');
     expect(part(m.el, 'error')!.textContent).to.contain('not set up correctly');
     expect(m.el.getAttribute('state')).to.equal('error');

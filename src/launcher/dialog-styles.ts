@@ -290,9 +290,13 @@ export const dialogStyles = css`
     max-width: 28rem;
     margin: 0;
   }
+  /* Never taller than the room: on a short screen it starts at the top and scrolls. */
   .confirm {
-    place-self: center;
+    place-self: safe center;
     width: min(28rem, 100% - 2rem);
+    max-height: calc(100% - 1rem);
+    overflow: auto;
+    overscroll-behavior: contain;
     padding: 1.25rem;
     border: 1px solid var(--_line);
     border-radius: var(--_dialog-radius);
@@ -315,8 +319,9 @@ export const dialogStyles = css`
     grid-area: 3/1;
     z-index: 1;
     place-self: start end;
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    /* The link and its copy button share a row while it is wide enough for both; then the button wraps below. */
+    display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     width: min(28rem, 100% - 1rem);
@@ -328,13 +333,17 @@ export const dialogStyles = css`
     box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
     font-size: 0.9rem;
   }
+  .share label,
+  .notes {
+    flex-basis: 100%;
+  }
   .share label {
-    grid-column: 1/-1;
     font-weight: 600;
   }
   /* A link reads left to right, whatever the page's direction. */
   .share input {
     direction: ltr;
+    flex: 1 1 10em;
     min-width: 0;
     padding: 0.4rem 0.6rem;
     border: 1px solid color-mix(in srgb, var(--_text) 55%, transparent);
@@ -343,9 +352,12 @@ export const dialogStyles = css`
     color: var(--_text);
   }
   /* "Link copied" takes the hint's place for a moment: nothing moves. */
+  .notes {
+    display: grid;
+  }
   .copied,
   .hint {
-    grid-area: 3/1/4/-1;
+    grid-area: 1/1;
     margin: 0;
     color: var(--_muted);
     font-size: 0.85rem;

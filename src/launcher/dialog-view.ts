@@ -95,16 +95,16 @@ export class DialogView {
           <div class="tools">
             ${share
               ? html`<button class="tool" part="share-button" type="button" aria-expanded=${c.shareOpen ? 'true' : 'false'} aria-controls="share"
-                  @click=${this.#toggleShare}>${inviteIcon}<span class="text">${s.invite}</span></button>`
+                  title=${s.invite} @click=${this.#toggleShare}>${inviteIcon}<span class="text">${s.invite}</span></button>`
               : nothing}
-            <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} @click=${modal.toggleFullscreen}>
+            <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} title=${s.fullscreen} @click=${modal.toggleFullscreen}>
               ${expandIcon}<span class="text">${s.fullscreen}</span>
             </button>
-            <button class="tool" part="tab-button" type="button" @click=${this.#toTab}>${externalIcon}<span class="text">${s.openInTab}</span></button>
-            <button class="tool" part="minimise-button" type="button" autofocus @click=${() => void c.minimise('minimise-button')}>
+            <button class="tool" part="tab-button" type="button" title=${s.openInTab} @click=${this.#toTab}>${externalIcon}<span class="text">${s.openInTab}</span></button>
+            <button class="tool" part="minimise-button" type="button" title=${s.minimise} autofocus @click=${() => void c.minimise('minimise-button')}>
               ${minimiseIcon}<span class="text">${s.minimise}</span>
             </button>
-            <button class="tool danger" part="leave-button" type="button" aria-expanded=${c.confirmingLeave ? 'true' : 'false'} @click=${this.#askLeave}>
+            <button class="tool danger" part="leave-button" type="button" title=${s.leave} aria-expanded=${c.confirmingLeave ? 'true' : 'false'} @click=${this.#askLeave}>
               ${leaveIcon}<span class="text">${s.leave}</span>
             </button>
           </div>
@@ -114,15 +114,17 @@ export class DialogView {
               <label id="share-label" for="guest-link">${s.shareLabel}</label>
               <input id="guest-link" type="text" readonly .value=${inv.guestLink!} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
               <button class="secondary" part="copy-button" type="button" @click=${this.#copy}>${s.copy}</button>
-              <span class="copied" role="status">${this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : ''}</span>
-              <p class="hint">${s.shareHint}</p>
+              <div class="notes">
+                <span class="copied" role="status">${this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : ''}</span>
+                <p class="hint">${s.shareHint}</p>
+              </div>
             </div>`
           : nothing}
         ${c.notice ? html`<p part="notice" class="notice">${c.notice}</p>` : nothing}
         <div part="stage" class="stage">
           ${keyed(
             c.frameGeneration,
-            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad}
+            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad} ?inert=${c.confirmingLeave}
               allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
           )}
           <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}><span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span></div>
@@ -131,11 +133,11 @@ export class DialogView {
             <button class="secondary" type="button" @click=${c.reloadFrame}>${s.retry}</button>
           </div>
           ${c.confirmingLeave
-            ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question">
+            ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question" aria-describedby=${host ? 'leave-note' : nothing}>
                 <p id="leave-question"><strong>${s.leaveQuestion}</strong></p>
-                ${host ? html`<p>${s.leaveHostNote}</p>` : nothing}
+                ${host ? html`<p id="leave-note">${s.leaveHostNote}</p>` : nothing}
                 <div class="actions">
-                  <button class="secondary danger" type="button" @click=${() => void c.leave()}>${s.leave}</button>
+                  <button class="secondary danger" type="button" @click=${() => void c.leave()}>${s.leaveConfirm}</button>
                   <button class="secondary stay" type="button" @click=${this.#stay}>${s.stay}</button>
                 </div>
               </div>`

@@ -60,6 +60,8 @@ export class LaunchController implements ReactiveController {
   /** The invitation's own link has been loaded once: a one-time link is spent, re-entry uses the rejoin link. */
   #spent = false;
   #frameTimer?: ReturnType<typeof setTimeout>;
+  /** The tab the session moved to (or opened in): while it is open, the button brings it forward instead. */
+  #tab?: Window;
 
   constructor(
     private readonly host: Host,
@@ -82,6 +84,11 @@ export class LaunchController implements ReactiveController {
   /** Every string in the element's language, with the page's overrides. */
   strings(): LauncherStrings {
     return this.io.strings();
+  }
+
+  /** True while the tab this launcher opened for the session is still open. */
+  get inTab(): boolean {
+    return this.#tab !== undefined && !this.#tab.closed;
   }
 
   get busy(): boolean {
@@ -127,6 +134,13 @@ export class LaunchController implements ReactiveController {
       tab?.close();
       return this.#pending;
     }
+    if (this.inTab) {
+      // The visitor is in the room in that tab: bring it forward rather than join a second time.
+      tab?.close();
+      this.#tab!.focus();
+      this.#announce(this.io.strings().tabOpened);
+      return Promise.resolve(true);
+    }
     const abort = (this.#abort = new AbortController());
     this.#starting = true;
     this.#pending = this.#run(tab, abort.signal).finally(() => {
@@ -142,7 +156,8 @@ export class LaunchController implements ReactiveController {
     const s = this.io.strings();
     Object.assign(this, { failure: undefined, inlineStatus: '', statusIsError: false, blockedLink: undefined });
     this.#left = false;
-    this.#announce(s.busy);
+    // Re-entering a running session is not "starting" one.
+    if (!this.invitation) this.#announce(s.busy);
     const config = this.prepare();
     if (!config || signal.aborted) {
       tab?.close();
@@ -235,6 +250,8 @@ export class LaunchController implements ReactiveController {
       await this.modal.close();
     }
     this.#dropFrame();
+    // A tab the session moved to is the visitor's own now (with no opener, for safety, this page cannot close it).
+    this.#tab = undefined;
     this.invitation = undefined;
     this.notice = '';
     if (inv) forgetInvitation(inv.key);
@@ -294,6 +311,7 @@ export class LaunchController implements ReactiveController {
     if (link && tab && !tab.closed) {
       tab.opener = null;
       tab.location.replace(link);
+      this.#tab = tab;
       Object.assign(this, { inlineStatus: s.tabOpened, statusIsError: false });
       this.#announce(s.tabOpened);
       this.host.requestUpdate();

@@ -167,7 +167,8 @@ export class SameSurfLauncher extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1));
-    this.#idle = idle(() => void this.#prepare());
+    // At the latest after 2 s: a busy or background page may have no idle time for long.
+    this.#idle = idle(() => void this.#prepare(), { timeout: 2000 });
   }
 
   override disconnectedCallback(): void {
@@ -189,7 +190,7 @@ export class SameSurfLauncher extends LitElement {
   /** Starts (or re-enters) co-browsing. Resolves true once it is open; false when it failed (see samesurf-error) or was cancelled. Never rejects. */
   launch(): Promise<boolean> {
     // Opened now, inside the click's user activation, or a popup blocker would stop it after the request.
-    const tab = this.open === 'tab' && !this.#controller?.busy ? this.#blankTab() : null;
+    const tab = this.open === 'tab' && !this.#controller?.busy && !this.#controller?.inTab ? this.#blankTab() : null;
     this.#loadFailed = undefined;
     return this.#load().then(
       (controller) => controller.launch(tab),

@@ -15,6 +15,8 @@ export interface LauncherStrings extends CoreStrings {
   /** Told to the room's leader before leaving. */
   leaveHostNote: string;
   stay: string;
+  /** The question's own leave button (the header's is `leave`). */
+  leaveConfirm: string;
   /** After leaving. */
   left: string;
   /** Announced when the dialog is open, and when it is minimised. */
@@ -59,6 +61,7 @@ const en: LauncherStrings = {
   leaveQuestion: 'Leave the co-browsing session?',
   leaveHostNote: 'You are the host. Guests who have the link can stay in the room until they leave.',
   stay: 'Stay',
+  leaveConfirm: 'Leave the session',
   left: 'You left the co-browsing session.',
   opened: 'Co-browsing is open.',
   minimised: 'Co-browsing goes on in the background. Use the button to return.',
@@ -100,6 +103,7 @@ const de: LauncherStrings = {
   leaveQuestion: 'Co-Browsing-Sitzung verlassen?',
   leaveHostNote: 'Sie leiten die Sitzung. Gäste mit dem Link können im Raum bleiben, bis sie ihn verlassen.',
   stay: 'Bleiben',
+  leaveConfirm: 'Sitzung verlassen',
   left: 'Sie haben die Co-Browsing-Sitzung verlassen.',
   opened: 'Co-Browsing ist geöffnet.',
   minimised: 'Co-Browsing läuft im Hintergrund weiter. Mit der Schaltfläche kehren Sie zurück.',
@@ -141,6 +145,7 @@ const es: LauncherStrings = {
   leaveQuestion: '¿Salir de la sesión de navegación compartida?',
   leaveHostNote: 'Usted es el anfitrión. Los invitados con el enlace pueden seguir en la sala hasta que salgan.',
   stay: 'Quedarse',
+  leaveConfirm: 'Salir de la sesión',
   left: 'Ha salido de la sesión de navegación compartida.',
   opened: 'La navegación compartida está abierta.',
   minimised: 'La navegación compartida sigue en segundo plano. Use el botón para volver.',

@@ -13,6 +13,7 @@ export const launcherStyles = css`
     --_bg: var(--samesurf-background, #fff);
     --_error: var(--samesurf-error, #b3261e);
     display: inline-block;
+    max-width: 100%;
     font-family: var(--samesurf-font, inherit);
     line-height: 1.4;
   }
@@ -50,9 +51,11 @@ export const launcherStyles = css`
     box-shadow: 0 0 0 2px var(--_bg);
   }
 
+  /* Never wider than its container: the label wraps (text zoom, narrow columns). */
   .launch {
     display: inline-flex;
     align-items: center;
+    max-width: 100%;
     gap: 0.5em;
     min-height: 2.75em;
     padding: 0.6em 1.25em;
@@ -77,6 +80,7 @@ export const launcherStyles = css`
   .labels {
     display: grid;
     align-items: center;
+    min-width: 0;
   }
   .label {
     grid-area: 1/1;

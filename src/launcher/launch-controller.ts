@@ -332,6 +332,7 @@ export class LaunchController implements ReactiveController {
     await this.modal.close();
     if (this.invitation) forgetInvitation(this.invitation.key);
     this.#dropFrame();
+    this.#tab = undefined;
     Object.assign(this, { invitation: undefined, failure: undefined, notice: '', inlineStatus: '', blockedLink: undefined, statusIsError: false });
     this.#left = false;
     this.#announce('');

@@ -7,7 +7,7 @@ import { ApiFailure } from './calls/context.js';
 import { CALLS, isCallName, normalizeQuirks, runCall } from './calls/index.js';
 import { controlAccess } from './control-access.js';
 import { handleControl } from './control.js';
-import { FaultQueue, ROOM_PAGE, type Fault } from './faults.js';
+import { FaultQueue, ROOM_PAGE, type Fault, type FaultSpec } from './faults.js';
 import { clientIp, decodeSegment, readBody, requestUrl, send, sendFailure, sendJson, statusFor } from './http.js';
 import { recordingVideo, screenshotPng } from './media.js';
 import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
@@ -24,6 +24,14 @@ export interface RunningEmulator {
   apiBase: string;
   port: number;
   state: EmulatorState;
+  /** Back to the start state: rooms, keys and clock as started (seeds planted again), pending faults cleared. */
+  reset(): void;
+  /** Queues faults for the next requests, as `POST /__emulator/faults` does; throws naming a bad field. */
+  fault(...faults: FaultSpec[]): void;
+  /** Moves the emulator's clock (token iat, schedules, link expiry, analytics); throws for a jump out of range. */
+  advanceClock(ms: number): void;
+  /** Requests per API call since the start or the last reset. */
+  requests(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -253,11 +261,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   realtime = `${(options.realtimeOrigin ?? base).replace(/\/+$/, '')}/realtime`;
 
+  // The control endpoints' own logic, so that a test in the same process gets exactly what HTTP callers get.
+  const control = (method: string, path: string, body?: unknown) => {
+    const answer = handleControl({ state, faults, requests, reseed }, method, `/__emulator/${path}`, body);
+    if (answer.status !== 200) throw new Error(`samesurf emulator: ${String(answer.body.error)}`);
+    return answer.body;
+  };
   return {
     url: base,
     apiBase: `${base}/api/v3`,
     port,
     state,
+    reset: () => void control('POST', 'reset', {}),
+    fault: (...list) => void control('POST', 'faults', list),
+    advanceClock: (ms) => void control('POST', 'clock', { advanceMs: ms }),
+    requests: () => control('GET', 'stats').requests as Record<string, number>,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

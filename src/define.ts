@@ -5,6 +5,14 @@
 import { SameSurfLauncher } from './launcher/samesurf-launcher.js';
 
 export { SameSurfLauncher };
+// Re-exported so that importing only this entry brings the events' types (HTMLElementEventMap) along too.
+export type {
+  SameSurfBeforeCreateDetail,
+  SameSurfCreatedDetail,
+  SameSurfErrorDetail,
+  SameSurfHideDetail,
+  SameSurfLeaveDetail,
+} from './launcher/events.js';
 
 export const TAG = 'samesurf-launcher';
 

@@ -5,6 +5,7 @@ export type {
   SameSurfHideDetail,
   SameSurfBeforeCreateDetail,
   SameSurfCreatedDetail,
+  SameSurfLeaveDetail,
   HideSource,
 } from './launcher/events.js';
 export type { LauncherStrings } from './launcher/strings.js';

@@ -150,7 +150,8 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
     const m = await mount({ ...emulatorAttrs(), mode: 'invite', room, 'usage-limit': '1' });
     const created = nextEvent(m.el, 'samesurf-created');
     await openByClick(m.el);
-    const first = (await created).detail as { token: string };
+    const first = (await created).detail;
+    if (first.mode !== 'invite') throw new Error('an invitation, told apart by mode');
     await until(async () => (await presentUsers(room)).length === 1, 'the join');
     await click(part(m.el, 'tab-button')!);
     await until(async () => (await requestCounts()).createlimitedusetoken === 2, 'a fresh invitation');

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { fixture } from '@open-wc/testing';
 import type { CreateRoomResponse } from '../src/api/index.js';
 import { inject, requestCounts, reset } from './helpers/emulator.js';
-import { announced, api, base, buttonLabel, click, dialogOf, launcher, openByClick, part, roomUsers, until } from './helpers/launcher.js';
+import { announced, api, base, buttonLabel, click, dialogOf, launcher, nextEvent, openByClick, part, roomUsers, until } from './helpers/launcher.js';
 
 describe('<samesurf-launcher>', () => {
   beforeEach(reset);
@@ -21,9 +21,10 @@ describe('<samesurf-launcher>', () => {
 
   it('creates a room on click and shows the room page in a modal dialog, as leader', async () => {
     const el = await launcher();
-    const created = oneEvent(el, 'samesurf-created');
+    const created = nextEvent(el, 'samesurf-created');
     await openByClick(el);
-    const { detail } = (await created) as CustomEvent<CreateRoomResponse>;
+    const { detail } = await created;
+    if (detail.mode !== 'room') throw new Error('a discriminant tells a room from an invitation');
     expect(detail.room).to.match(/^\d{9}$/);
 
     const dialog = dialogOf(el);

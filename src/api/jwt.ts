@@ -2,16 +2,27 @@
  * The only module that touches jsrsasign. It is loaded with `import()` so that
  * a page pays for its ~80 KB only when a token is actually signed.
  */
-type KjurModule = typeof import('jsrsasign');
+/**
+ * The part of jsrsasign's `KJUR` this package uses. Declared here so that the published types never need
+ * `@types/jsrsasign` (a consumer type-checking with `skipLibCheck: false` would otherwise fail).
+ */
+export interface JwsSigner {
+  jws: {
+    JWS: {
+      sign(alg: string, header: object, payload: object, key?: string | { utf8: string }): string;
+      verify(token: string, key: string | { utf8: string }, acceptAlgs: string[]): boolean;
+    };
+  };
+}
 
-let loading: Promise<KjurModule['KJUR']> | undefined;
+let loading: Promise<JwsSigner> | undefined;
 
 /** Loads jsrsasign once; a page may call this early (on hover, in idle time) to warm it up. */
-export function loadJsrsasign(): Promise<KjurModule['KJUR']> {
+export function loadJsrsasign(): Promise<JwsSigner> {
   loading ??= import('jsrsasign').then(
     (mod) => {
       // CommonJS interop differs between bundlers, Node and the dev server.
-      const m = mod as KjurModule & { default?: KjurModule };
+      const m = mod as unknown as { KJUR?: JwsSigner; default?: { KJUR: JwsSigner } };
       return m.KJUR ?? m.default!.KJUR;
     },
     (err: unknown) => {
@@ -38,8 +49,8 @@ export type JwtAlgorithm = 'none' | 'HS256';
  */
 export async function signJwt(alg: JwtAlgorithm, claims: JwtClaims, secret?: string): Promise<string> {
   const KJUR = await loadJsrsasign();
-  // @types/jsrsasign wants `alg` in the header type; the vendor's header has only `typ`.
-  const header = { typ: 'JWT' } as unknown as { alg: string };
+  // The vendor's header has only `typ`: jsrsasign adds `alg`.
+  const header = { typ: 'JWT' };
   if (alg === 'none') return KJUR.jws.JWS.sign('none', header, claims);
   if (!secret) throw new Error('HS256 needs a secret.');
   // As {utf8}: a plain string that looks like hex would otherwise be read as hex.
@@ -55,7 +66,7 @@ export function claimsFor(apiKey: string, nowMs = Date.now()): JwtClaims {
 export async function verifyHs256(token: string, secret: string): Promise<boolean> {
   const KJUR = await loadJsrsasign();
   try {
-    return KJUR.jws.JWS.verify(token, { utf8: secret } as unknown as string, ['HS256']);
+    return KJUR.jws.JWS.verify(token, { utf8: secret }, ['HS256']);
   } catch {
     return false;
   }

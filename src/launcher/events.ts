@@ -40,7 +40,8 @@ export type SameSurfBeforeCreateDetail =
   | { mode: 'room'; request: CreateRoomRequest }
   | { mode: 'invite'; request: CreateLimitedUseTokenRequest };
 
-export type SameSurfCreatedDetail = CreateRoomResponse | CreateLimitedUseTokenResponse;
+/** The API's answer, with `mode` to tell a new room (`room`) from an invitation into one (`invite`). */
+export type SameSurfCreatedDetail = ({ mode: 'room' } & CreateRoomResponse) | ({ mode: 'invite' } & CreateLimitedUseTokenResponse);
 
 /** The visitor left the session (the room itself runs on until everyone has left). */
 export interface SameSurfLeaveDetail {

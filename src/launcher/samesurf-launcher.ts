@@ -81,7 +81,7 @@ const isDevelopment = () => {
  * @cssprop [--samesurf-backdrop=rgb(15 23 42 / 0.6)] - Backdrop behind the dialog.
  *
  * @fires {CustomEvent<SameSurfBeforeCreateDetail>} samesurf-before-create - Cancelable; `detail.request` may be amended before it is sent.
- * @fires {CustomEvent<SameSurfCreatedDetail>} samesurf-created - The API's answer to the create call.
+ * @fires {CustomEvent<SameSurfCreatedDetail>} samesurf-created - The API's answer to the create call, with `mode` (`room` or `invite`) to narrow it by.
  * @fires {CustomEvent} samesurf-show - The dialog is about to open.
  * @fires {CustomEvent} samesurf-after-show - The dialog is open.
  * @fires {CustomEvent<SameSurfHideDetail>} samesurf-hide - Cancelable (except from `hide()`, leaving and moving to a tab): the dialog is about to close; `detail.source` says why. Closing minimises: the session goes on.

@@ -67,7 +67,7 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
     if (!hooks.beforeCreate(detail)) return { kind: 'cancelled' };
     const res = await client.createLimitedUseToken(detail.request, opts);
     const link = allowed(res.link, config);
-    hooks.created(res);
+    hooks.created({ mode: 'invite', ...res });
     const invitation: Invitation = { key: config.key, mode: 'invite', room: detail.request.room, link, rejoinLink: link, createdAt: Date.now() };
     return { kind: 'created', invitation, replacedEndedRoom };
   }
@@ -78,7 +78,7 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
   // A site's proxy may keep the leader link from the page (policy stripLeader): then the visitor joins as a follower.
   const leaderLink = allowed(res.privateinvitation ?? res.publicinvitation, config);
   const guestLink = isAllowedLink(res.publicinvitation, config.allowedOrigins) ? res.publicinvitation : undefined;
-  hooks.created(res);
+  hooks.created({ mode: 'room', ...res });
   let link = leaderLink;
   if (config.userName) {
     // The API names a user only through a limited-use invitation: enter through one, as leader.

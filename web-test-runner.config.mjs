@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { tsImport } from 'tsx/esm/api';
+import { CHROME_ARGS, chromePath } from './test/helpers/chromium.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -145,17 +146,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: chromePath(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROME_ARGS,
       },
     }),
   ],

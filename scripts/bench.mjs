@@ -2,16 +2,16 @@
 // emulator, on the built CDN file. Each figure is compared within this one run.
 import { chromium } from 'playwright-core';
 import { startDemo } from '../demo/serve.mjs';
+import { CHROME_ARGS, chromePath } from '../test/helpers/chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const demo = await startDemo({ port: 0, emulatorPort: 0 });
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 // No entrance animation: the figure is the launcher's own work, not a 180 ms transition.
 const context = await browser.newContext({ reducedMotion: 'reduce' });
 

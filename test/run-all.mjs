@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromePath } from './helpers/chromium.mjs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-const chrome = process.env.CHROME_PATH || CANDIDATES.find((p) => existsSync(p));
+const chrome = chromePath();
 if (!chrome || !existsSync(chrome)) {
   console.error(
     'No Chrome or Chromium found: install one (Debian: apt-get install chromium) or set CHROME_PATH to its binary.',

@@ -6,15 +6,16 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../demo/serve.mjs';
+import { CHROME_ARGS, chromePath } from '../helpers/chromium.mjs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 
 let demo;
 let browser;
 before(async () => {
   demo = await startDemo({ port: 0, emulatorPort: 0 });
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+  browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 after(async () => {
@@ -157,7 +158,7 @@ describe('a misconfigured launcher on a live site', () => {
   it('shows visitors nothing, but still fires samesurf-error and warns in the console; debug shows the message', async () => {
     // A real hostname (mapped to this machine): not localhost, so not development.
     const live = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      executablePath: chromePath(),
       args: [...CHROME_ARGS, '--host-resolver-rules=MAP shop.test 127.0.0.1'],
     });
     try {

@@ -16,7 +16,8 @@ export default {
           if (Array.isArray(node)) node.forEach(visit);
           else if (node && typeof node === 'object') {
             for (const [key, value] of Object.entries(node)) {
-              if ((key === 'path' || key === 'module') && typeof value === 'string' && value.startsWith('src/')) node[key] = published(value);
+              if ((key === 'path' || key === 'module') && typeof value === 'string' && value.startsWith('src/'))
+                node[key] = published(value);
               else visit(value);
             }
           }

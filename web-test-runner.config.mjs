@@ -29,7 +29,12 @@ function proxyMiddleware() {
       const base = { apiKey: 'server-key', apiSecret: 'server-secret', baseUrl: emulator.apiBase, rateLimit: false };
       listeners = {
         '/samesurf/': toNodeListener(createSameSurfHandler(base)),
-        '/samesurf-strict/': toNodeListener(createSameSurfHandler({ ...base, policy: { create: { stripLeader: true, starturl: 'https://example.com/fixed' } } })),
+        '/samesurf-strict/': toNodeListener(
+          createSameSurfHandler({
+            ...base,
+            policy: { create: { stripLeader: true, starturl: 'https://example.com/fixed' } },
+          }),
+        ),
       };
     }
     ctx.respond = false;
@@ -129,7 +134,8 @@ function countReporter(file) {
       for (const session of sessions) {
         if (session.testResults) walk(session.testResults);
         // A file that failed to load or threw outside a test counts as one failure.
-        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) counts.failed++;
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length)
+          counts.failed++;
         else if (session.errors?.length) counts.failed++;
       }
       if (file) writeFileSync(file, JSON.stringify(counts));

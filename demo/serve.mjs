@@ -41,8 +41,10 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
   }
   const { startEmulator } = await import('../dist/emulator/index.js');
   const { createSameSurfHandler, toNodeListener } = await import('../dist/server/index.js');
-  const emulator = await listenWithFallback((p) =>
-    startEmulator({ port: p, testMode: true, seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }] }), emulatorPort);
+  const emulator = await listenWithFallback(
+    (p) => startEmulator({ port: p, testMode: true, seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }] }),
+    emulatorPort,
+  );
 
   // The site's own endpoint (samesurf-launcher/server): the key and secret stay here, never in the page.
   const proxy = toNodeListener(
@@ -80,7 +82,9 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     if (extname(file) === '.html') {
       headers['Content-Security-Policy'] = strictCsp(emulator.url, { self: mount === '/demo/' });
       import('node:fs/promises').then(async ({ readFile }) => {
-        const html = (await readFile(file, 'utf8')).replaceAll('{{EMULATOR}}', emulator.url).replaceAll('{{SUPPORT_ROOM}}', SUPPORT_ROOM);
+        const html = (await readFile(file, 'utf8'))
+          .replaceAll('{{EMULATOR}}', emulator.url)
+          .replaceAll('{{SUPPORT_ROOM}}', SUPPORT_ROOM);
         res.writeHead(200, headers).end(html);
       });
       return;

@@ -51,7 +51,11 @@ for (const clients of [20_000, 30_000]) {
     clients,
     'table scan (before), µs': measure(new ScanningBuckets(), clients, clients).toFixed(2),
     'LRU, 10,000 kept, µs': measure(new MemoryRateLimitStore({ now: clock }), clients, 200_000).toFixed(2),
-    'LRU, all kept, µs': measure(new MemoryRateLimitStore({ now: clock, maxClients: clients }), clients, 200_000).toFixed(2),
+    'LRU, all kept, µs': measure(
+      new MemoryRateLimitStore({ now: clock, maxClients: clients }),
+      clients,
+      200_000,
+    ).toFixed(2),
   });
 }
 console.table(rows);

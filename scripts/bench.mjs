@@ -52,7 +52,9 @@ const clickToOpen = `(async () => {
 })()`;
 
 const waitPreloaded = (page) =>
-  page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/chunks/jsrsasign-')));
+  page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((r) => r.name.includes('/chunks/jsrsasign-')),
+  );
 
 const rows = [];
 for (const n of [1, 100]) {
@@ -62,7 +64,12 @@ for (const n of [1, 100]) {
     times.push(await page.evaluate(renderN(n)));
     await page.close();
   }
-  rows.push([`define + render ${n} launcher${n > 1 ? 's' : ''} (module load included)`, median(times), p95(times), times.length]);
+  rows.push([
+    `define + render ${n} launcher${n > 1 ? 's' : ''} (module load included)`,
+    median(times),
+    p95(times),
+    times.length,
+  ]);
 }
 
 const first = [];
@@ -106,13 +113,20 @@ for (let i = 0; i < 200; i++) {
 }
 const afterCycles = await snapshot();
 
-console.log(`\nsamesurf-launcher benchmarks (${new Date().toISOString().slice(0, 10)}, headless Chromium, emulator on loopback)\n`);
+console.log(
+  `\nsamesurf-launcher benchmarks (${new Date().toISOString().slice(0, 10)}, headless Chromium, emulator on loopback)\n`,
+);
 console.log(`${'measure'.padEnd(56)}${'median'.padStart(11)}${'p95'.padStart(11)}${'runs'.padStart(6)}`);
-for (const [what, med, p, n] of rows) console.log(`${what.padEnd(56)}${ms(med).padStart(11)}${ms(p).padStart(11)}${String(n).padStart(6)}`);
+for (const [what, med, p, n] of rows)
+  console.log(`${what.padEnd(56)}${ms(med).padStart(11)}${ms(p).padStart(11)}${String(n).padStart(6)}`);
 console.log(`\nper launcher, 100 vs 1: ${ms(rows[1][1] / 100)} vs ${ms(rows[0][1])}`);
 const mb = (b) => `${(b / 1048576).toFixed(2)} MB`;
-console.log(`JS heap after the first open/close: ${mb(before.heap)}; after 200 more: ${mb(afterCycles.heap)} (${((afterCycles.heap / before.heap - 1) * 100).toFixed(1)}%)`);
-console.log(`DOM nodes after the first open/close: ${before.nodes}; after 200 more: ${afterCycles.nodes} (${afterCycles.nodes - before.nodes >= 0 ? '+' : ''}${afterCycles.nodes - before.nodes})`);
+console.log(
+  `JS heap after the first open/close: ${mb(before.heap)}; after 200 more: ${mb(afterCycles.heap)} (${((afterCycles.heap / before.heap - 1) * 100).toFixed(1)}%)`,
+);
+console.log(
+  `DOM nodes after the first open/close: ${before.nodes}; after 200 more: ${afterCycles.nodes} (${afterCycles.nodes - before.nodes >= 0 ? '+' : ''}${afterCycles.nodes - before.nodes})`,
+);
 
 await browser.close();
 await demo.close();

@@ -44,7 +44,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pad = (v, n) => String(v).padStart(n);
   console.log(`${'file'.padEnd(34)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}  loaded`);
   for (const r of rows) {
-    const when = r.file.includes('jsrsasign') ? 'lazily: first signature, preloaded in idle time' : r.file.startsWith('chunks/') ? 'lazily: idle time or first intent' : 'at once';
+    const when = r.file.includes('jsrsasign')
+      ? 'lazily: first signature, preloaded in idle time'
+      : r.file.startsWith('chunks/')
+        ? 'lazily: idle time or first intent'
+        : 'at once';
     console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}  ${when}`);
   }
   console.log('');
@@ -52,7 +56,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const c of checks) {
     const ok = c.gzip <= c.budget;
     over ||= !ok;
-    console.log(`${ok ? 'ok  ' : 'OVER'} ${c.what}: ${c.gzip} B gzip (budget ${c.budget} B, ${Math.round((c.gzip / c.budget) * 100)}%)`);
+    console.log(
+      `${ok ? 'ok  ' : 'OVER'} ${c.what}: ${c.gzip} B gzip (budget ${c.budget} B, ${Math.round((c.gzip / c.budget) * 100)}%)`,
+    );
   }
   process.exit(over ? 1 : 0);
 }

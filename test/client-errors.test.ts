@@ -35,7 +35,8 @@ describe('SameSurfClient errors', () => {
     };
     const reseller = new SameSurfClient({ baseUrl: apiBase, getToken: resellerToken, validate: false });
     await reseller.resellerCreateSubscription({ name: 'Taken', licensecount: 1 });
-    const sched = (extra: object) => raw.scheduleRoom({ starturl: 'https://a.example', eventtime: `${future()}Z`, ...extra });
+    const sched = (extra: object) =>
+      raw.scheduleRoom({ starturl: 'https://a.example', eventtime: `${future()}Z`, ...extra });
 
     // Thunks, so that no promise is left rejected before the loop awaits it.
     const cases: [number, () => Promise<unknown>][] = [
@@ -56,7 +57,15 @@ describe('SameSurfClient errors', () => {
       [116, () => raw.resellerCreateSubscription({ name: 'N', licensecount: 1 })],
       [117, () => reseller.resellerCreateApiKey({ subscription: 'demo' })],
       [118, () => reseller.resellerDeleteSubscription({ name: 'Missing' })],
-      [121, () => reseller.resellerCreateSubscription({ name: 'Bad', licensecount: 1, configuration_overrides: [{ key: 'x' as 'welcome_active', value: '1' }] })],
+      [
+        121,
+        () =>
+          reseller.resellerCreateSubscription({
+            name: 'Bad',
+            licensecount: 1,
+            configuration_overrides: [{ key: 'x' as 'welcome_active', value: '1' }],
+          }),
+      ],
       [122, () => sched({ eventtime: '2001-01-01T00:00:00Z' })],
       [123, () => sched({ lengthinminutes: 0 })],
       [124, () => reseller.resellerCreateSubscription({ name: 'Zero', licensecount: 0 })],
@@ -144,7 +153,7 @@ describe('SameSurfClient errors', () => {
     expect(counts.createlimitedusetoken).to.equal(1);
   });
 
-  it('stops on the caller\'s AbortSignal', async () => {
+  it("stops on the caller's AbortSignal", async () => {
     await inject({ call: 'runningrooms', delayMs: 2000 });
     const controller = new AbortController();
     const pending = client.runningRooms({}, { signal: controller.signal });
@@ -159,7 +168,9 @@ describe('SameSurfClient errors', () => {
     const c = new SameSurfClient({ baseUrl: apiBase, apiKey: apikey });
     const usage = await failure(c.createLimitedUseToken({ room: '1', usagelimit: 0, isleader: true }));
     expect([usage.kind, usage.field, usage.errorcode]).to.deep.equal(['validation', 'usagelimit', 125]);
-    expect(usage.message).to.equal('SameSurf createlimitedusetoken: "usagelimit" must be a whole number of at least 1 (got 0).');
+    expect(usage.message).to.equal(
+      'SameSurf createlimitedusetoken: "usagelimit" must be a whole number of at least 1 (got 0).',
+    );
     const room = await failure(c.findRoom({} as { room: string }));
     expect([room.field, room.errorcode]).to.deep.equal(['room', 102]);
     expect(room.message).to.contain('"room" is required');
@@ -185,7 +196,9 @@ describe('SameSurfClient errors', () => {
       }
       throw new Error('expected a config error');
     };
-    expect(config(() => new SameSurfClient({ apiKey: 'k', getToken: () => 't' }))).to.contain('either apiKey or getToken');
+    expect(config(() => new SameSurfClient({ apiKey: 'k', getToken: () => 't' }))).to.contain(
+      'either apiKey or getToken',
+    );
     expect(config(() => new SameSurfClient({ apiKey: ' ' }))).to.contain('apiKey must be a non-empty string');
     expect(config(() => new SameSurfClient({ timeoutMs: 0 }))).to.contain('timeoutMs');
   });

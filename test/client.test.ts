@@ -46,7 +46,12 @@ describe('SameSurfClient against the emulator (cross-origin)', () => {
     });
     expect(scheduled.room).to.match(/^\d{9}$/);
 
-    const invitation = await client.createLimitedUseToken({ room: created.room, usagelimit: 1, isleader: false, usersname: 'Ana' });
+    const invitation = await client.createLimitedUseToken({
+      room: created.room,
+      usagelimit: 1,
+      isleader: false,
+      usersname: 'Ana',
+    });
     expect(invitation.link).to.equal(`${base}/realtime/${created.room}/${invitation.token}`);
     // As a visitor's browser opens it (the room page sends no CORS headers, as the real one).
     await fetch(invitation.link, { mode: 'no-cors' });
@@ -82,12 +87,22 @@ describe('SameSurfClient against the emulator (cross-origin)', () => {
         return mint();
       },
     });
-    expect(await client.resellerCreateSubscription({ name: 'Browser Co', licensecount: 2, disabledfeatures: ['MODE_LOGOUT'] })).to.deep.equal({ success: true });
+    expect(
+      await client.resellerCreateSubscription({
+        name: 'Browser Co',
+        licensecount: 2,
+        disabledfeatures: ['MODE_LOGOUT'],
+      }),
+    ).to.deep.equal({ success: true });
     const { apikey, apisecret } = await client.resellerCreateApiKey({ subscription: 'Browser Co' });
     const customer = new SameSurfClient({ baseUrl: apiBase, getToken: serverMinted(apikey, apisecret) });
     expect((await customer.createRoom()).room).to.match(/^\d{9}$/);
     expect(await client.resellerDeleteSubscription({ name: 'Browser Co' })).to.deep.equal({ success: true });
-    expect(calls).to.deep.equal(['reseller/createsubscription', 'reseller/createapikey', 'reseller/deletesubscription']);
+    expect(calls).to.deep.equal([
+      'reseller/createsubscription',
+      'reseller/createapikey',
+      'reseller/deletesubscription',
+    ]);
   });
 
   it('signs a fresh none token for every request, exactly as the vendor example does', async () => {
@@ -158,7 +173,9 @@ describe('SameSurfClient against the emulator (cross-origin)', () => {
     expect(e1.kind).to.equal('config');
     expect((e1.cause as Error).message).to.equal('server down');
     const empty = new SameSurfClient({ baseUrl: apiBase, getToken: () => '' });
-    expect(((await empty.createRoom().catch((e) => e)) as SameSurfError).message).to.match(/getToken returned no token/);
+    expect(((await empty.createRoom().catch((e) => e)) as SameSurfError).message).to.match(
+      /getToken returned no token/,
+    );
     expect((await requestCounts()).create ?? 0).to.equal(0);
   });
 });

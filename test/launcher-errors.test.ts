@@ -1,7 +1,18 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { SameSurfErrorDetail } from '../src/index.js';
 import { control, inject, requestCounts, reset } from './helpers/emulator.js';
-import { announced, api, base, click, dialogOf, emulatorAttrs, mount, part, until, type Mounted } from './helpers/launcher.js';
+import {
+  announced,
+  api,
+  base,
+  click,
+  dialogOf,
+  emulatorAttrs,
+  mount,
+  part,
+  until,
+  type Mounted,
+} from './helpers/launcher.js';
 
 const errorDetail = (m: Mounted) => m.errors.at(-1)!.detail as SameSurfErrorDetail;
 
@@ -103,8 +114,8 @@ describe('<samesurf-launcher> faults: a specific message, a retry, never stuck',
       // The fault is used up: retry works (a credentials error offers no retry: trying again cannot help).
       const shown = oneEvent(m.el, 'samesurf-after-show');
       if (errorcode === 101) {
-      expect(part(m.el, 'retry-button')).to.equal(null);
-      await click(part(m.el, 'button')!);
+        expect(part(m.el, 'retry-button')).to.equal(null);
+        await click(part(m.el, 'button')!);
       } else await click(part(m.el, 'retry-button')!);
       await shown;
       expect(part(m.el, 'error') === null).to.equal(true, 'the error is gone');
@@ -128,7 +139,11 @@ describe('<samesurf-launcher> faults: a specific message, a retry, never stuck',
   });
 
   it('reports a failing token-url as such', async () => {
-    const m = await mount({ 'api-base': emulatorAttrs()['api-base'], 'realtime-origin': base, 'token-url': '/no-such-token-endpoint' });
+    const m = await mount({
+      'api-base': emulatorAttrs()['api-base'],
+      'realtime-origin': base,
+      'token-url': '/no-such-token-endpoint',
+    });
     const failed = oneEvent(m.el, 'samesurf-error');
     await click(part(m.el, 'button')!);
     const { detail } = (await failed) as CustomEvent<SameSurfErrorDetail>;
@@ -161,7 +176,7 @@ describe('<samesurf-launcher> invitation links', () => {
     });
   }
 
-  it('refuses the emulator\'s plain-http links unless realtime-origin lists them (the default is the real service only)', async () => {
+  it("refuses the emulator's plain-http links unless realtime-origin lists them (the default is the real service only)", async () => {
     const m = await mount({ ...emulatorAttrs(), 'realtime-origin': null });
     const failed = oneEvent(m.el, 'samesurf-error');
     await click(part(m.el, 'button')!);

@@ -1,7 +1,17 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { SameSurfErrorDetail } from '../src/index.js';
 import { inject, requestCounts, reset } from './helpers/emulator.js';
-import { apiBase, base, click, createByClick, dialogOf, emulatorAttrs, mount, part, until } from './helpers/launcher.js';
+import {
+  apiBase,
+  base,
+  click,
+  createByClick,
+  dialogOf,
+  emulatorAttrs,
+  mount,
+  part,
+  until,
+} from './helpers/launcher.js';
 
 const STORAGE_PREFIX = 'samesurf-launcher:';
 const storedKeys = () => Object.keys(sessionStorage).filter((k) => k.startsWith(STORAGE_PREFIX));
@@ -9,7 +19,12 @@ const frameSrc = (el: Element) => el.shadowRoot!.querySelector('iframe')?.getAtt
 
 describe('<samesurf-launcher> with a token-url that never answers', () => {
   beforeEach(reset);
-  const hanging = () => ({ 'api-base': apiBase, 'realtime-origin': base, 'token-url': '/__token-hang', timeout: '300' });
+  const hanging = () => ({
+    'api-base': apiBase,
+    'realtime-origin': base,
+    'token-url': '/__token-hang',
+    timeout: '300',
+  });
 
   it('gives up after timeout (the token included) with a samesurf-error, and nothing is sent', async () => {
     const m = await mount(hanging());
@@ -29,7 +44,7 @@ describe('<samesurf-launcher> with a token-url that never answers', () => {
     const pending = m.el.launch();
     await until(() => m.el.getAttribute('state') === 'busy', 'busy');
     m.el.remove();
-    expect(await pending).to.equal(false, 'the removed launcher\'s launch ended');
+    expect(await pending).to.equal(false, "the removed launcher's launch ended");
     expect(m.errors).to.have.length(0, 'removal is silent');
     m.el.setAttribute('token-url', '/__token');
     host.append(m.el);
@@ -92,7 +107,10 @@ describe('<samesurf-launcher> saved sessions are checked like fresh links', () =
     await until(() => sessionStorage.getItem(key) === null, 'the saved session forgotten');
     const failed = oneEvent(m.el, 'samesurf-error');
     await click(part(m.el, 'button')!);
-    expect(((await failed) as CustomEvent<SameSurfErrorDetail>).detail.code).to.equal('link', 'the new room\'s link is refused too');
+    expect(((await failed) as CustomEvent<SameSurfErrorDetail>).detail.code).to.equal(
+      'link',
+      "the new room's link is refused too",
+    );
     expect(m.el.shadowRoot!.querySelector('iframe')).to.equal(null);
   });
 });

@@ -8,14 +8,19 @@ import { inject, reset } from './helpers/emulator.js';
 import { click, createByClick, dialogOf, emulatorAttrs, launcher, mount, part, until } from './helpers/launcher.js';
 
 const rect = (el: Element) => el.getBoundingClientRect();
-const mediaFeatures = (features: { name: string; value: string }[]) => executeServerCommand('emulate-media-features', features);
+const mediaFeatures = (features: { name: string; value: string }[]) =>
+  executeServerCommand('emulate-media-features', features);
 
 /** Relative luminance and contrast ratio (WCAG 2). */
 function luminance(color: string): number {
-  const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = color
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map(Number)
+    .map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 const contrast = (a: string, b: string) => {
@@ -81,7 +86,10 @@ describe('<samesurf-launcher> layout', () => {
     expect(rect(part(page.el, 'frame')!).height).to.be.at.least(844 * 0.5);
   });
 
-  for (const [width, height, zoom] of [[320, 225, ''], [390, 844, '200%']] as const) {
+  for (const [width, height, zoom] of [
+    [320, 225, ''],
+    [390, 844, '200%'],
+  ] as const) {
     it(`keeps the leave question inside the room area at ${width}×${height}${zoom ? ` with text at ${zoom}` : ''}`, async () => {
       await setViewport({ width, height });
       if (zoom) document.documentElement.style.setProperty('font-size', zoom);
@@ -158,7 +166,10 @@ describe('<samesurf-launcher> layout', () => {
     expect(luminance(getComputedStyle(dialogOf(auto)).backgroundColor)).to.be.below(0.1);
     const light = await launcher('Go', { theme: 'light' });
     await light.launch();
-    expect(luminance(getComputedStyle(dialogOf(light)).backgroundColor)).to.be.above(0.8, 'theme="light" wins over the visitor\'s preference');
+    expect(luminance(getComputedStyle(dialogOf(light)).backgroundColor)).to.be.above(
+      0.8,
+      'theme="light" wins over the visitor\'s preference',
+    );
   });
 
   it('shows a focus ring of at least 3:1 on a dark page', async () => {

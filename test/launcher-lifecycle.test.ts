@@ -47,7 +47,7 @@ describe('<samesurf-launcher> minimise and leave', () => {
     await click(part(el, 'leave-button')!);
     const confirm = part(el, 'confirm')!;
     expect(confirm.textContent).to.contain('Leave the co-browsing session?');
-    expect(confirm.textContent).to.contain('You are the host', 'the room\'s leader is told what leaving means');
+    expect(confirm.textContent).to.contain('You are the host', "the room's leader is told what leaving means");
     await until(() => el.shadowRoot!.activeElement?.classList.contains('stay') === true, 'focus on Stay');
     await expect(el).to.be.accessible();
 
@@ -133,7 +133,10 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
     window.open = (...args) => (tab = realOpen.apply(window, args));
     try {
       await click(part(el, 'tab-button')!);
-      await until(async () => (await roomUsers(room)).length === 2 && (await presentUsers(room)).length === 1, 'moved to the tab');
+      await until(
+        async () => (await roomUsers(room)).length === 2 && (await presentUsers(room)).length === 1,
+        'moved to the tab',
+      );
       await executeServerCommand('bring-to-front');
       expect(await el.launch()).to.equal(true);
       expect(dialogOf(el)?.open ?? false).to.equal(false, 'no second presence in the dialog');
@@ -169,7 +172,7 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
     // Had the tab been sent to the named one-time link, the room page would say "used up" and record no join.
     await until(async () => (await roomUsers(room)).length === 2, 'the tab to join');
     await until(async () => (await presentUsers(room)).length === 1, 'the frame to leave');
-    expect((await roomUsers(room)).every((u) => u.host)).to.equal(true, 'as the room\'s leader both times');
+    expect((await roomUsers(room)).every((u) => u.host)).to.equal(true, "as the room's leader both times");
   });
 });
 
@@ -200,7 +203,11 @@ describe('<samesurf-launcher> the room loading', () => {
     const before = frame(el);
     await click(part(el, 'frame-error')!.querySelector('button')!);
     expect(frame(el)).to.not.equal(before, 'a fresh frame');
-    await until(() => part(el, 'loading')!.hidden === true && part(el, 'frame-error')!.hidden === true, 'loaded on retry', 5000);
+    await until(
+      () => part(el, 'loading')!.hidden === true && part(el, 'frame-error')!.hidden === true,
+      'loaded on retry',
+      5000,
+    );
   });
 });
 

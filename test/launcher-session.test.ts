@@ -4,7 +4,21 @@ import { html } from 'lit';
 import type { SameSurfLauncher } from '../src/index.js';
 import type { CreateLimitedUseTokenResponse, CreateRoomResponse, SameSurfBeforeCreateDetail } from '../src/index.js';
 import { control, endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
-import { api, base, buttonLabel, click, createByClick, dialogOf, emulatorAttrs, launcher, mount, openByClick, part, roomUsers, until } from './helpers/launcher.js';
+import {
+  api,
+  base,
+  buttonLabel,
+  click,
+  createByClick,
+  dialogOf,
+  emulatorAttrs,
+  launcher,
+  mount,
+  openByClick,
+  part,
+  roomUsers,
+  until,
+} from './helpers/launcher.js';
 
 const frameSrc = (el: Element) => el.shadowRoot!.querySelector('iframe')!.src;
 
@@ -74,19 +88,36 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     await el.reset();
     expect(el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
     const label = el.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
-    expect(label.assignedNodes().map((n) => n.textContent).join('')).to.equal('Co-browse with us', 'the page\'s own label is back');
+    expect(
+      label
+        .assignedNodes()
+        .map((n) => n.textContent)
+        .join(''),
+    ).to.equal('Co-browse with us', "the page's own label is back");
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('samesurf-launcher:'))).to.have.length(0);
     await el.launch();
     expect(frameSrc(el)).to.not.equal(link);
   });
 
   it('lets the page amend the request in samesurf-before-create, or cancel it', async () => {
-    const el = await mount({ ...emulatorAttrs(), 'start-url': 'https://shop.example/cart', 'room-title': 'Cart help', 'disabled-features': 'TOOLS_VIDEO_CHAT,MODE_LOGOUT', bookmarks: '[{"name":"Home","link":"https://shop.example"}]' });
-    el.el.addEventListener('samesurf-before-create', (e) => {
-      const detail = e.detail as Extract<SameSurfBeforeCreateDetail, { mode: 'room' }>;
-      expect(detail.mode).to.equal('room');
-      detail.request.session = { cookies: [{ domain: 'shop.example', path: '/', name: 'cart', value: '42', secure: true, httponly: true }] };
-    }, { once: true });
+    const el = await mount({
+      ...emulatorAttrs(),
+      'start-url': 'https://shop.example/cart',
+      'room-title': 'Cart help',
+      'disabled-features': 'TOOLS_VIDEO_CHAT,MODE_LOGOUT',
+      bookmarks: '[{"name":"Home","link":"https://shop.example"}]',
+    });
+    el.el.addEventListener(
+      'samesurf-before-create',
+      (e) => {
+        const detail = e.detail as Extract<SameSurfBeforeCreateDetail, { mode: 'room' }>;
+        expect(detail.mode).to.equal('room');
+        detail.request.session = {
+          cookies: [{ domain: 'shop.example', path: '/', name: 'cart', value: '42', secure: true, httponly: true }],
+        };
+      },
+      { once: true },
+    );
     const created = oneEvent(el.el, 'samesurf-created');
     await el.el.launch();
     const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
@@ -111,7 +142,9 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     const created = oneEvent(el, 'samesurf-created');
     await el.launch();
     const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-    expect((await control(`rooms/${room}`, undefined, 'GET')).bookmarks).to.deep.equal([{ name: 'Docs', link: 'https://docs.example' }]);
+    expect((await control(`rooms/${room}`, undefined, 'GET')).bookmarks).to.deep.equal([
+      { name: 'Docs', link: 'https://docs.example' },
+    ]);
   });
 
   it('enters under user-name in room mode, as leader, through a named invitation', async () => {
@@ -129,8 +162,12 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
 describe('<samesurf-launcher token-url>', () => {
   beforeEach(reset);
 
-  it('gets each bearer token from the page\'s own endpoint, so no key is in the page', async () => {
-    const m = await mount({ 'api-base': emulatorAttrs()['api-base'], 'realtime-origin': base, 'token-url': '/__token' });
+  it("gets each bearer token from the page's own endpoint, so no key is in the page", async () => {
+    const m = await mount({
+      'api-base': emulatorAttrs()['api-base'],
+      'realtime-origin': base,
+      'token-url': '/__token',
+    });
     const { room } = await createByClick(m.el);
     expect((await control(`rooms/${room}`, undefined, 'GET')).subscription).to.equal('demo');
     expect(m.errors).to.have.length(0);
@@ -142,12 +179,22 @@ describe('<samesurf-launcher mode="invite">', () => {
 
   it('creates a limited-use invitation into the room and enters through it', async () => {
     const { room } = await api().createRoom({ title: 'Support' });
-    const m = await mount({ ...emulatorAttrs(), mode: 'invite', room, 'usage-limit': '2', leader: '', 'user-name': 'Ana' });
+    const m = await mount({
+      ...emulatorAttrs(),
+      mode: 'invite',
+      room,
+      'usage-limit': '2',
+      leader: '',
+      'user-name': 'Ana',
+    });
     const before = oneEvent(m.el, 'samesurf-before-create');
     const created = oneEvent(m.el, 'samesurf-created');
     await click(part(m.el, 'button')!);
     const request = ((await before) as CustomEvent<SameSurfBeforeCreateDetail>).detail;
-    expect(request).to.deep.equal({ mode: 'invite', request: { room, usagelimit: 2, isleader: true, usersname: 'Ana' } });
+    expect(request).to.deep.equal({
+      mode: 'invite',
+      request: { room, usagelimit: 2, isleader: true, usersname: 'Ana' },
+    });
     const { link } = ((await created) as CustomEvent<CreateLimitedUseTokenResponse>).detail;
     await oneEvent(m.el, 'samesurf-after-show');
     expect(frameSrc(m.el)).to.equal(link);
@@ -247,7 +294,9 @@ describe('<samesurf-launcher> on real pages', () => {
 
   it('survives the script being loaded twice', async () => {
     const first = customElements.get('samesurf-launcher');
-    await import(/* a second copy of the module, as a page that includes the script twice */ `/src/define.ts?again=${Date.now()}`);
+    await import(
+      /* a second copy of the module, as a page that includes the script twice */ `/src/define.ts?again=${Date.now()}`
+    );
     expect(customElements.get('samesurf-launcher')).to.equal(first);
     const el = await launcher();
     expect(await el.launch()).to.equal(true);
@@ -302,8 +351,12 @@ describe('<samesurf-launcher api-base="/samesurf"> through the site\'s proxy', (
     expect(m.errors).to.have.length(0);
   });
 
-  it('joins as a follower when the site\'s policy keeps the leader link from the page', async () => {
-    const m = await mount({ 'api-base': '/samesurf-strict', 'realtime-origin': base, 'start-url': 'https://evil.example/' });
+  it("joins as a follower when the site's policy keeps the leader link from the page", async () => {
+    const m = await mount({
+      'api-base': '/samesurf-strict',
+      'realtime-origin': base,
+      'start-url': 'https://evil.example/',
+    });
     const created = oneEvent(m.el, 'samesurf-created');
     await m.el.launch();
     const detail = ((await created) as CustomEvent<CreateRoomResponse>).detail;
@@ -313,7 +366,7 @@ describe('<samesurf-launcher api-base="/samesurf"> through the site\'s proxy', (
     expect((await roomUsers(detail.room))[0]!.host).to.equal(false);
   });
 
-  it('enters its own new room under user-name as leader: the proxy\'s room ticket proves it made the room', async () => {
+  it("enters its own new room under user-name as leader: the proxy's room ticket proves it made the room", async () => {
     const m = await mount({ 'api-base': '/samesurf', 'realtime-origin': base, 'user-name': 'Ana' });
     const { room, ticket } = await createByClick(m.el);
     expect(ticket, 'the proxy adds a ticket').to.be.a('string');

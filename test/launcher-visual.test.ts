@@ -24,11 +24,16 @@ type State = (typeof STATES)[number];
 const ROOM = `${location.origin}/test/visual/room.html`;
 const GUEST = 'https://realtime.samesurf.com/424242424/GUESTLINK';
 const still = new CSSStyleSheet();
-still.replaceSync(`*, *::before, *::after { animation-play-state: paused !important; animation-delay: -0.3s !important; transition: none !important; caret-color: transparent !important; }`);
+still.replaceSync(
+  `*, *::before, *::after { animation-play-state: paused !important; animation-delay: -0.3s !important; transition: none !important; caret-color: transparent !important; }`,
+);
 
 async function theme(name: (typeof THEMES)[number]) {
   await emulateMedia({ colorScheme: name === 'dark' ? 'dark' : 'light' });
-  await executeServerCommand('emulate-media-features', name === 'forced' ? [{ name: 'forced-colors', value: 'active' }] : []);
+  await executeServerCommand(
+    'emulate-media-features',
+    name === 'forced' ? [{ name: 'forced-colors', value: 'active' }] : [],
+  );
 }
 
 /** A page with one launcher, in `dir`, set up for `state`; returns what to photograph. */
@@ -51,7 +56,8 @@ async function arrange(state: State, dir: string): Promise<{ el: SameSurfLaunche
   // Warm up as a pointer would: the launch code (and the dialog's styles) load now, not in idle time.
   part(el, 'button')!.dispatchEvent(new PointerEvent('pointerenter'));
   await until(() => el.shadowRoot!.adoptedStyleSheets.length > 1, 'the launch code');
-  const freeze = () => (el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets.filter((s) => s !== still), still]);
+  const freeze = () =>
+    (el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets.filter((s) => s !== still), still]);
   freeze();
   const stage = host.querySelector('.stage')!;
   const room = { privateinvitation: ROOM, publicinvitation: GUEST, room: '424242424' };

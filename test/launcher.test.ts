@@ -4,7 +4,20 @@ import { html } from 'lit';
 import { fixture } from '@open-wc/testing';
 import type { CreateRoomResponse } from '../src/api/index.js';
 import { inject, requestCounts, reset } from './helpers/emulator.js';
-import { announced, api, base, buttonLabel, click, dialogOf, launcher, nextEvent, openByClick, part, roomUsers, until } from './helpers/launcher.js';
+import {
+  announced,
+  api,
+  base,
+  buttonLabel,
+  click,
+  dialogOf,
+  launcher,
+  nextEvent,
+  openByClick,
+  part,
+  roomUsers,
+  until,
+} from './helpers/launcher.js';
 
 describe('<samesurf-launcher>', () => {
   beforeEach(reset);
@@ -145,10 +158,17 @@ describe('<samesurf-launcher>', () => {
     expect(dialogOf(el).open).to.equal(false, 'hide() resolves once closed');
     await el.show();
     expect(dialogOf(el).open).to.equal(true);
-    expect(order).to.deep.equal(['samesurf-show', 'samesurf-after-show', 'samesurf-hide', 'samesurf-after-hide', 'samesurf-show', 'samesurf-after-show']);
+    expect(order).to.deep.equal([
+      'samesurf-show',
+      'samesurf-after-show',
+      'samesurf-hide',
+      'samesurf-after-hide',
+      'samesurf-show',
+      'samesurf-after-show',
+    ]);
   });
 
-  it('locks page scroll while open and restores the page\'s own style exactly', async () => {
+  it("locks page scroll while open and restores the page's own style exactly", async () => {
     document.documentElement.style.setProperty('overflow', 'scroll');
     document.documentElement.style.setProperty('color', 'black');
     const before = document.documentElement.getAttribute('style');
@@ -215,7 +235,9 @@ describe('<samesurf-launcher>', () => {
   });
 
   it('uses the icon, dialog-title and footer slots', async () => {
-    const el = await launcher(html`<svg slot="icon" id="ic" width="10" height="10"></svg>Talk<span slot="dialog-title">Shop together</span><p slot="footer">Need help? Call us.</p>`);
+    const el = await launcher(
+      html`<svg slot="icon" id="ic" width="10" height="10"></svg>Talk<span slot="dialog-title">Shop together</span><p slot="footer">Need help? Call us.</p>`,
+    );
     const iconSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="icon"]')!;
     expect(iconSlot.assignedElements()[0]!.id).to.equal('ic');
     await el.launch();

@@ -29,11 +29,18 @@ function add(title, counts, ok) {
   // A runner that failed without reporting any failure still fails the run.
   if (!ok && counts.failed === 0) counts.failed = 1;
   for (const k of Object.keys(totals)) totals[k] += counts[k] ?? 0;
-  console.log(`--- ${title}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+  console.log(
+    `--- ${title}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+  );
 }
 
 // 1. Types.
-const typesOk = run('type-check (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+const typesOk = run('type-check (tsc --noEmit)', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+]);
 add('type-check', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 }, typesOk);
 
 /** Runs node:test files, counting from a TAP copy of the report. */
@@ -42,24 +49,32 @@ function nodeTests(title, files, loader = []) {
   const ok = run(title, process.execPath, [
     ...loader,
     '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   add(title, { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') }, ok);
 }
-const testFiles = (dir, ending) => readdirSync(dir).filter((f) => f.endsWith(ending)).map((f) => join(dir, f));
+const testFiles = (dir, ending) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(ending))
+    .map((f) => join(dir, f));
 
 // 2. Node tests (the emulator, the client in Node, the manifest).
 nodeTests('node tests', testFiles('test/node', '.test.ts'), ['--import', 'tsx']);
 
 // 3. Browser tests.
 const counts = join(tmp, 'wtr.json');
-const wtrOk = run('browser tests (web-test-runner, headless Chromium)', process.execPath, [
-  'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs',
-], { SAMESURF_WTR_COUNTS: counts });
+const wtrOk = run(
+  'browser tests (web-test-runner, headless Chromium)',
+  process.execPath,
+  ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
+  { SAMESURF_WTR_COUNTS: counts },
+);
 add('browser tests', existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 }, wtrOk);
 
 // 4. The build, then end-to-end tests of what it publishes.

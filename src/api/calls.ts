@@ -70,7 +70,9 @@ export type FieldRule<V, Required extends boolean> = { check: Check<V>; code?: n
   : { required?: false });
 
 /** One rule for every field of the request type, and none for anything else. */
-export type FieldRules<R> = { [K in keyof R]-?: FieldRule<NonNullable<R[K]>, K extends RequiredKeys<R> ? true : false> };
+export type FieldRules<R> = {
+  [K in keyof R]-?: FieldRule<NonNullable<R[K]>, K extends RequiredKeys<R> ? true : false>;
+};
 
 export interface CallSpec<R> {
   fields: FieldRules<R>;
@@ -78,7 +80,9 @@ export interface CallSpec<R> {
   across?: (body: R) => Problem | undefined;
 }
 
-const page: CallSpec<T.PageRequest> = { fields: { skip: { check: wholeAtLeast(0) }, limit: { check: wholeAtLeast(0) } } };
+const page: CallSpec<T.PageRequest> = {
+  fields: { skip: { check: wholeAtLeast(0) }, limit: { check: wholeAtLeast(0) } },
+};
 const room = { check: nonEmpty, required: true, code: 102 } as const;
 const recording: CallSpec<T.RecordingRequest> = {
   fields: { room, recording: { check: wholeAtLeast(0) }, validfor: { check: positiveNumber } },
@@ -87,7 +91,14 @@ const recording: CallSpec<T.RecordingRequest> = {
 const session = objectOf<T.RoomSession>(
   {
     cookies: arrayOf(
-      objectOf<T.SessionCookie>({ domain: isString, path: isString, name: isString, value: isString, secure: isBoolean, httponly: isBoolean }),
+      objectOf<T.SessionCookie>({
+        domain: isString,
+        path: isString,
+        name: isString,
+        value: isString,
+        secure: isBoolean,
+        httponly: isBoolean,
+      }),
     ),
     storage: arrayOf(objectOf<T.SessionStorageItem>({ domain: isString, name: isString, value: isString })),
   },
@@ -145,7 +156,10 @@ export const CALL_SPECS: { [C in CallName]: CallSpec<CallRequest<C>> } = {
     fields: {
       name: { check: nonEmpty, required: true, code: 115 },
       licensecount: { check: wholeAtLeast(1), required: true, code: 124 },
-      configuration_overrides: { check: arrayOf(objectOf<T.ConfigurationOverride>({ key: overrideKey, value: isString })), code: 121 },
+      configuration_overrides: {
+        check: arrayOf(objectOf<T.ConfigurationOverride>({ key: overrideKey, value: isString })),
+        code: 121,
+      },
       bookmarks: { check: arrayOf(bookmark), code: 121 },
       disabledfeatures: { check: disabledFeatures, code: 121 },
     },

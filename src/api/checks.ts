@@ -53,7 +53,9 @@ export const httpUrl: Check<string> = (v) => {
 export const oneOf =
   <T extends string>(allowed: readonly T[]): Check<T> =>
   (v) =>
-    typeof v === 'string' && (allowed as readonly string[]).includes(v) ? undefined : fail(`must be one of ${allowed.join(', ')}`);
+    typeof v === 'string' && (allowed as readonly string[]).includes(v)
+      ? undefined
+      : fail(`must be one of ${allowed.join(', ')}`);
 
 export const arrayOf =
   <T>(item: Check<T>): Check<T[]> =>
@@ -70,7 +72,10 @@ type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[k
 
 /** An object with exactly a check for every field of `T`; `optional` lists the fields that may be missing. */
 export const objectOf =
-  <T extends object>(fields: { [K in keyof T]-?: Check<NonNullable<T[K]>> }, optional: readonly OptionalKeys<T>[] = []): Check<T> =>
+  <T extends object>(
+    fields: { [K in keyof T]-?: Check<NonNullable<T[K]>> },
+    optional: readonly OptionalKeys<T>[] = [],
+  ): Check<T> =>
   (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('must be an object');
     const record = v as Record<string, unknown>;
@@ -122,7 +127,14 @@ export function parseEventTime(text: string): EventTime | undefined {
   let zone: string | undefined;
   const iso = ISO_TIME.exec(text);
   if (iso) {
-    parts = { year: +iso[1]!, month: +iso[2]!, day: +iso[3]!, hour: +iso[4]!, minute: +iso[5]!, second: +(iso[6] ?? 0) };
+    parts = {
+      year: +iso[1]!,
+      month: +iso[2]!,
+      day: +iso[3]!,
+      hour: +iso[4]!,
+      minute: +iso[5]!,
+      second: +(iso[6] ?? 0),
+    };
     zone = iso[7];
   } else {
     const dmy = DMY_TIME.exec(text);

@@ -184,18 +184,30 @@ export class SameSurfClient {
       }
     } else if (apiKey) {
       try {
-        token = await untilAborted(signJwt(apiSecret === undefined ? 'none' : 'HS256', claimsFor(apiKey), apiSecret), signal);
+        token = await untilAborted(
+          signJwt(apiSecret === undefined ? 'none' : 'HS256', claimsFor(apiKey), apiSecret),
+          signal,
+        );
       } catch (cause) {
         if (signal.aborted) throw cause;
         // Only the lazy fetch of the signer can fail here: a network fault like any other.
-        throw new SameSurfError({ kind: 'connection', call, cause, message: `SameSurf ${call}: could not load the JWT signer.` });
+        throw new SameSurfError({
+          kind: 'connection',
+          call,
+          cause,
+          message: `SameSurf ${call}: could not load the JWT signer.`,
+        });
       }
     }
     return token === undefined ? undefined : `Bearer ${token as string}`;
   }
 
   /** The one request path: every method is this with its call's types from the per-call map. */
-  async #post<C extends CallName>(call: C, body: CallRequest<C> | undefined, opts: CallOptions = {}): Promise<CallResponse<C>> {
+  async #post<C extends CallName>(
+    call: C,
+    body: CallRequest<C> | undefined,
+    opts: CallOptions = {},
+  ): Promise<CallResponse<C>> {
     if (this.#options.validate !== false && body !== undefined) {
       const problem = findProblem(call, body);
       if (problem) {
@@ -217,7 +229,10 @@ export class SameSurfClient {
         const e = err as SameSurfError;
         const transient = e.isNetworkError || e.status === 429 || (e.status !== undefined && e.status >= 500);
         if (attempt >= retries || !transient || opts.signal?.aborted) throw e;
-        const waitMs = Math.min(e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : 250 * 2 ** attempt, 5000);
+        const waitMs = Math.min(
+          e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : 250 * 2 ** attempt,
+          5000,
+        );
         await sleep(waitMs, opts.signal);
       }
     }
@@ -282,7 +297,8 @@ export class SameSurfClient {
     } catch {
       json = undefined;
     }
-    const record = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+    const record =
+      typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
     const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
     const status = res.status;
 
@@ -310,7 +326,11 @@ export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 function checkTimeout(ms: number, call: string): number {
   if (typeof ms !== 'number' || !(ms > 0)) {
-    throw new SameSurfError({ kind: 'config', call, message: `SameSurf ${call}: timeoutMs must be a number greater than 0 (got ${String(ms)}).` });
+    throw new SameSurfError({
+      kind: 'config',
+      call,
+      message: `SameSurf ${call}: timeoutMs must be a number greater than 0 (got ${String(ms)}).`,
+    });
   }
   return Math.min(ms, MAX_TIMEOUT_MS);
 }

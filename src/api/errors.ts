@@ -40,14 +40,7 @@ export const ERROR_CODES: Readonly<Record<number, string>> = {
  * - `config`: the client itself is set up wrongly.
  */
 export type SameSurfErrorKind =
-  | 'api'
-  | 'http'
-  | 'parse'
-  | 'connection'
-  | 'timeout'
-  | 'aborted'
-  | 'validation'
-  | 'config';
+  'api' | 'http' | 'parse' | 'connection' | 'timeout' | 'aborted' | 'validation' | 'config';
 
 export interface SameSurfErrorInit {
   kind: SameSurfErrorKind;

@@ -26,7 +26,10 @@ export function findProblem(call: CallName, body: unknown): Problem | undefined 
   }
   const record = body as Record<string, unknown>;
   const spec = CALL_SPECS[call] as CallSpec<Record<string, unknown>>;
-  for (const [field, rule] of Object.entries(spec.fields) as [string, { check: Check<unknown>; required?: boolean; code?: number }][]) {
+  for (const [field, rule] of Object.entries(spec.fields) as [
+    string,
+    { check: Check<unknown>; required?: boolean; code?: number },
+  ][]) {
     const value = record[field];
     if (value === undefined) {
       if (rule.required) return { field, message: `"${field}" is required.`, errorcode: rule.code };

@@ -22,9 +22,11 @@ function critProblem(header: Record<string, unknown>): string | undefined {
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) return `The token's "crit" header names ${JSON.stringify(twice)} more than once.`;
   const registered = names.find((n) => JWS_HEADER_PARAMS.has(n));
-  if (registered !== undefined) return `The token's "crit" header names ${JSON.stringify(registered)}, which is defined by JWS and may not be listed.`;
+  if (registered !== undefined)
+    return `The token's "crit" header names ${JSON.stringify(registered)}, which is defined by JWS and may not be listed.`;
   const absent = names.find((n) => !Object.hasOwn(header, n));
-  if (absent !== undefined) return `The token's "crit" header names ${JSON.stringify(absent)}, which is not in the header.`;
+  if (absent !== undefined)
+    return `The token's "crit" header names ${JSON.stringify(absent)}, which is not in the header.`;
   return `The token marks ${names.map((n) => JSON.stringify(n)).join(', ')} as critical, and this API understands no JWS extensions.`;
 }
 
@@ -32,7 +34,11 @@ function critProblem(header: Record<string, unknown>): string | undefined {
  * RFC 7519 §4.1.4/§4.1.5: `exp` and `nbf` are NumericDates (JSON numbers of seconds). They get the
  * same tolerance as `iat`: the window stands for how far the signer's clock may be from ours.
  */
-function timeProblem(payload: Record<string, unknown>, nowSeconds: number, toleranceSeconds: number): string | undefined {
+function timeProblem(
+  payload: Record<string, unknown>,
+  nowSeconds: number,
+  toleranceSeconds: number,
+): string | undefined {
   for (const claim of ['exp', 'nbf'] as const) {
     const value = payload[claim];
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {

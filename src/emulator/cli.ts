@@ -37,7 +37,8 @@ function readJsonFile(file: string, what: string): unknown {
 function parseKeys(value: unknown): ApiKey[] {
   if (!Array.isArray(value)) fail('--keys must hold a JSON array');
   return value.map((k: Record<string, unknown>, i) => {
-    if (typeof k?.apikey !== 'string' || typeof k?.apisecret !== 'string') fail(`key ${i} needs "apikey" and "apisecret" strings`);
+    if (typeof k?.apikey !== 'string' || typeof k?.apisecret !== 'string')
+      fail(`key ${i} needs "apikey" and "apisecret" strings`);
     return {
       apikey: k.apikey,
       apisecret: k.apisecret,
@@ -57,7 +58,9 @@ function originList(flag: string, text: string, star: boolean): '*' | string[] {
   if (star && list.length === 1 && list[0] === '*') return '*';
   const wrong = list.find((o) => !isOrigin(o));
   if (wrong !== undefined) {
-    const takes = star ? '* (any origin) or origins such as https://shop.example' : 'origins such as http://localhost:8000';
+    const takes = star
+      ? '* (any origin) or origins such as https://shop.example'
+      : 'origins such as http://localhost:8000';
     fail(`${flag} takes ${takes}, not ${JSON.stringify(wrong)}${wrong === '*' ? ' (* stands alone)' : ''}`);
   }
   return list;
@@ -96,12 +99,15 @@ if (args.seed !== undefined) {
   if (!Array.isArray(seed)) fail(`--seed ${args.seed} must hold a JSON array of rooms`);
   options.seed = seed;
 }
-if (args['allowed-origins'] !== undefined) options.allowedOrigins = originList('--allowed-origins', args['allowed-origins'], true);
+if (args['allowed-origins'] !== undefined)
+  options.allowedOrigins = originList('--allowed-origins', args['allowed-origins'], true);
 if (args['realtime-origin']) options.realtimeOrigin = args['realtime-origin'];
-if (args['control-origins'] !== undefined) options.controlOrigins = originList('--control-origins', args['control-origins'], false) as string[];
+if (args['control-origins'] !== undefined)
+  options.controlOrigins = originList('--control-origins', args['control-origins'], false) as string[];
 if (args['iat-skew'] !== undefined) {
   const skew = parseDuration(args['iat-skew']);
-  if (skew === undefined) fail(`--iat-skew must be a duration such as 300, 300s, 5m, 1h or 1500ms, not ${JSON.stringify(args['iat-skew'])}`);
+  if (skew === undefined)
+    fail(`--iat-skew must be a duration such as 300, 300s, 5m, 1h or 1500ms, not ${JSON.stringify(args['iat-skew'])}`);
   options.iatSkewSeconds = skew;
 }
 
@@ -113,6 +119,7 @@ try {
   process.once('SIGTERM', stop);
 } catch (err) {
   // startEmulator checks the seed rooms (their fields, then their subscriptions and numbers): name the file's entry.
-  if (err instanceof SeedError) fail(`--seed ${args.seed}: entry ${err.entry + 1} of ${options.seed!.length}: ${err.problem}`);
+  if (err instanceof SeedError)
+    fail(`--seed ${args.seed}: entry ${err.entry + 1} of ${options.seed!.length}: ${err.problem}`);
   fail((err as Error).message);
 }

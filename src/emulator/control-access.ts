@@ -24,7 +24,10 @@ export interface ControlPolicy {
 function isTrustedHost(header: string, ownHost: string): boolean {
   const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i.exec(header);
   if (!match) return false;
-  const name = match[1]!.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const name = match[1]!
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   return isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost') || name === ownHost.toLowerCase();
 }
 

@@ -19,7 +19,10 @@ export interface ControlAnswer {
 }
 
 const ok = (body: Record<string, unknown> = {}): ControlAnswer => ({ status: 200, body: { success: true, ...body } });
-const bad = (status: number, error: string): ControlAnswer => ({ status, body: { success: false, error, errorcode: 100 } });
+const bad = (status: number, error: string): ControlAnswer => ({
+  status,
+  body: { success: false, error, errorcode: 100 },
+});
 
 /** The Date range (ECMA-262 §21.4.1.22): a clock outside it makes every timestamp throw. */
 const MAX_DATE_MS = 8.64e15;
@@ -29,7 +32,8 @@ const MAX_DATE_MS = 8.64e15;
  * its default. `number` fields are checked by their endpoint.
  */
 function fieldsOf(body: unknown, fields: Record<string, 'boolean' | 'number'>): Record<string, unknown> | string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The request body must be a JSON object.';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'The request body must be a JSON object.';
   for (const [field, value] of Object.entries(body)) {
     const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
     if (kind === undefined) return `Unknown field ${JSON.stringify(field)}. Fields: ${Object.keys(fields).join(', ')}.`;
@@ -51,11 +55,15 @@ function moveClock(state: EmulatorState, body: unknown): ControlAnswer {
   const input = fieldsOf(body, { advanceMs: 'number' });
   if (typeof input === 'string') return bad(400, input);
   const advanceMs = input.advanceMs;
-  if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs)) return bad(400, '"advanceMs" must be a number of milliseconds.');
+  if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs))
+    return bad(400, '"advanceMs" must be a number of milliseconds.');
   // Checked before moving: a clock outside the range would refuse every later token until a reset.
   const offset = state.clockOffsetMs + advanceMs;
   if (!(Math.abs(Date.now() + offset) <= MAX_DATE_MS)) {
-    return bad(400, `"advanceMs" ${advanceMs} would move the clock outside the dates JavaScript can hold (±8.64e15 ms around 1970); the clock was not moved.`);
+    return bad(
+      400,
+      `"advanceMs" ${advanceMs} would move the clock outside the dates JavaScript can hold (±8.64e15 ms around 1970); the clock was not moved.`,
+    );
   }
   state.clockOffsetMs = offset;
   return ok({ now: new Date(state.now()).toISOString() });
@@ -111,7 +119,8 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
     const parsed = list.map(parseFault);
     const at = parsed.findIndex((p) => typeof p === 'string');
     // All or nothing: a list with one bad fault queues none of them.
-    if (at >= 0) return bad(400, `${list.length > 1 ? `Fault ${at + 1} of ${list.length}: ` : ''}${parsed[at] as string}`);
+    if (at >= 0)
+      return bad(400, `${list.length > 1 ? `Fault ${at + 1} of ${list.length}: ` : ''}${parsed[at] as string}`);
     for (const fault of parsed) faults.add(fault as Exclude<typeof fault, string>);
     return ok({ faults: faults.list() });
   }
@@ -125,8 +134,29 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
     // What the emulator stored for a room, so tests can see what a client really sent.
     const room = state.findRoom(inspect[1]!);
     if (!room) return bad(404, `No room ${inspect[1]}.`);
-    const { room: number, version, subscription, title, starturl, bookmarks, session, disabledfeatures, endedAt } = room;
-    return ok({ room: number, version, subscription, title, starturl, bookmarks, session, disabledfeatures, ended: endedAt !== undefined, users: room.users.length });
+    const {
+      room: number,
+      version,
+      subscription,
+      title,
+      starturl,
+      bookmarks,
+      session,
+      disabledfeatures,
+      endedAt,
+    } = room;
+    return ok({
+      room: number,
+      version,
+      subscription,
+      title,
+      starturl,
+      bookmarks,
+      session,
+      disabledfeatures,
+      ended: endedAt !== undefined,
+      users: room.users.length,
+    });
   }
   const end = /^\/__emulator\/rooms\/([^/]+)\/end$/.exec(path);
   if (end && method === 'POST') return endRoom(state, path, end[1]!, body);

@@ -62,9 +62,13 @@ const KNOWN_CALLS = () => ['*', ROOM_PAGE, ...Object.keys(CALLS)].join(', ');
 function fieldProblem(field: string, kind: FieldKind, value: unknown): string | undefined {
   switch (kind) {
     case 'count':
-      return Number.isInteger(value) && (value as number) >= 1 ? undefined : `Fault field "count" must be a whole number ≥ 1.`;
+      return Number.isInteger(value) && (value as number) >= 1
+        ? undefined
+        : `Fault field "count" must be a whole number ≥ 1.`;
     case 'number':
-      return Number.isInteger(value) && (value as number) >= 0 ? undefined : `Fault field "${field}" must be a whole number ≥ 0.`;
+      return Number.isInteger(value) && (value as number) >= 0
+        ? undefined
+        : `Fault field "${field}" must be a whole number ≥ 0.`;
     case 'timer':
       return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_TIMER
         ? undefined
@@ -74,10 +78,14 @@ function fieldProblem(field: string, kind: FieldKind, value: unknown): string | 
     case 'string':
       return typeof value === 'string' ? undefined : `Fault field "${field}" must be a string.`;
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : `Fault field "${field}" must be an object.`;
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? undefined
+        : `Fault field "${field}" must be an object.`;
     case 'call':
       if (typeof value !== 'string') return 'Fault field "call" must be a string.';
-      return value === '*' || value === ROOM_PAGE || isCallName(value) ? undefined : `Unknown call ${JSON.stringify(value)} in a fault. Calls: ${KNOWN_CALLS()}.`;
+      return value === '*' || value === ROOM_PAGE || isCallName(value)
+        ? undefined
+        : `Unknown call ${JSON.stringify(value)} in a fault. Calls: ${KNOWN_CALLS()}.`;
   }
 }
 
@@ -89,7 +97,8 @@ export function parseFault(input: unknown): Fault | string {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'A fault must be a JSON object.';
   const spec = input as Record<string, unknown>;
   for (const [field, value] of Object.entries(spec)) {
-    if (!Object.hasOwn(FIELDS, field)) return `Unknown fault field ${JSON.stringify(field)}. Fields: ${Object.keys(FIELDS).join(', ')}.`;
+    if (!Object.hasOwn(FIELDS, field))
+      return `Unknown fault field ${JSON.stringify(field)}. Fields: ${Object.keys(FIELDS).join(', ')}.`;
     if (value === undefined) continue;
     const problem = fieldProblem(field, FIELDS[field as keyof FaultSpec], value);
     if (problem) return problem;
@@ -102,8 +111,10 @@ export function parseFault(input: unknown): Fault | string {
   if (fault.patch !== undefined && Object.hasOwn(fault.patch, 'success')) {
     return 'Fault field "patch" may not set "success": a patched answer is a success; for a failure use "errorcode" (and "status").';
   }
-  if (fault.error !== undefined && fault.errorcode === undefined) return 'Fault field "error" is the text of an "errorcode" fault: give "errorcode" too.';
-  const answers = fault.status !== undefined || fault.errorcode !== undefined || fault.malformed || fault.empty || fault.drop;
+  if (fault.error !== undefined && fault.errorcode === undefined)
+    return 'Fault field "error" is the text of an "errorcode" fault: give "errorcode" too.';
+  const answers =
+    fault.status !== undefined || fault.errorcode !== undefined || fault.malformed || fault.empty || fault.drop;
   if (fault.retryAfter !== undefined && !answers) {
     return 'Fault field "retryAfter" is a header of the injected answer: give "status", "errorcode", "malformed", "empty" or "drop" too.';
   }

@@ -11,7 +11,12 @@ export function statusFor(errorcode: number): number {
   return 400;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -22,11 +27,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendFailure(res: ServerResponse, status: number, errorcode: number, error: string, headers?: Record<string, string>): void {
+export function sendFailure(
+  res: ServerResponse,
+  status: number,
+  errorcode: number,
+  error: string,
+  headers?: Record<string, string>,
+): void {
   sendJson(res, status, { success: false, error, errorcode }, headers);
 }
 
-export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }
@@ -43,7 +60,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       if (size <= limit) chunks.push(chunk);
       else if (size > limit * 16) req.destroy(); // far too large: stop reading at all
     });
-    req.on('end', () => resolve(size > limit ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () =>
+      resolve(
+        size > limit ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    );
     req.on('close', () => {
       if (size > limit) resolve({ ok: false, tooLarge: true });
     });

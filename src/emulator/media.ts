@@ -33,7 +33,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A PNG (8-bit RGB) whose pixel at (x, y) is `paint(x, y)`. */
-export function encodePng(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  paint: (x: number, y: number) => [number, number, number],
+): Buffer {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {

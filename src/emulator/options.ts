@@ -53,12 +53,17 @@ export function checkOptions(options: EmulatorOptions): void {
     if (!Array.isArray(control)) fail('controlOrigins must be an array of origins such as "http://localhost:8000".');
     const wrong = control.find((o) => !isOrigin(o));
     if (wrong !== undefined) {
-      fail(`controlOrigins: ${JSON.stringify(wrong)} is not an origin; write scheme://host[:port], e.g. "http://localhost:8000" (no path, no "*").`);
+      fail(
+        `controlOrigins: ${JSON.stringify(wrong)} is not an origin; write scheme://host[:port], e.g. "http://localhost:8000" (no path, no "*").`,
+      );
     }
   }
   const allowed = options.allowedOrigins;
   if (allowed !== undefined && allowed !== '*') {
-    if (!Array.isArray(allowed)) fail(`allowedOrigins must be '*' (any origin) or an array of origins such as "https://shop.example", not ${JSON.stringify(allowed)}.`);
+    if (!Array.isArray(allowed))
+      fail(
+        `allowedOrigins must be '*' (any origin) or an array of origins such as "https://shop.example", not ${JSON.stringify(allowed)}.`,
+      );
     const wrong = allowed.find((o) => !isOrigin(o));
     if (wrong !== undefined) {
       fail(

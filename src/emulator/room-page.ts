@@ -36,8 +36,12 @@ function page(title: string, body: string, className = ''): string {
 }
 
 export function errorPage(title: string, message: string): string {
-  return page(title, `data-error="${escapeHtml(title)}" role="alert"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
-<p><small>SameSurf emulator</small></p>`, 'error');
+  return page(
+    title,
+    `data-error="${escapeHtml(title)}" role="alert"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
+<p><small>SameSurf emulator</small></p>`,
+    'error',
+  );
 }
 
 export interface Entry {
@@ -46,10 +50,17 @@ export interface Entry {
 }
 
 /** Opens an invitation link: joins the room, or explains why not. */
-export function enterRoom(state: EmulatorState, number: string, token: string, ip: string, nameParam: string | null): Entry {
+export function enterRoom(
+  state: EmulatorState,
+  number: string,
+  token: string,
+  ip: string,
+  nameParam: string | null,
+): Entry {
   const room = state.findRoom(number);
   if (!room) return { status: 404, html: errorPage('No such room', `Room ${number} does not exist.`) };
-  if (room.endedAt !== undefined) return { status: 410, html: errorPage('This room has ended', `Room ${number} has ended.`) };
+  if (room.endedAt !== undefined)
+    return { status: 410, html: errorPage('This room has ended', `Room ${number} has ended.`) };
 
   let host: boolean;
   let name: string | undefined;
@@ -61,11 +72,17 @@ export function enterRoom(state: EmulatorState, number: string, token: string, i
       return { status: 404, html: errorPage('Invalid invitation', 'This invitation link is not valid for this room.') };
     }
     if (limited.deleted) {
-      return { status: 410, html: errorPage('Invitation withdrawn', 'This invitation has been deleted and no longer works.') };
+      return {
+        status: 410,
+        html: errorPage('Invitation withdrawn', 'This invitation has been deleted and no longer works.'),
+      };
     }
     if (limited.uses >= limited.usagelimit) {
       const times = limited.usagelimit === 1 ? 'once' : `${limited.usagelimit} times`;
-      return { status: 410, html: errorPage('Invitation used up', `This invitation could be used ${times} and has been.`) };
+      return {
+        status: 410,
+        html: errorPage('Invitation used up', `This invitation could be used ${times} and has been.`),
+      };
     }
     limited.uses++;
     host = limited.isleader && room.users.length === 0;
@@ -101,7 +118,11 @@ function roomHtml(room: Room, user: User, token: string): string {
 export function leaveRoom(state: EmulatorState, number: string, guid: string): Entry {
   const room = state.findRoom(number);
   const user = room?.users.find((u) => u.guid === guid);
-  if (!room || !user) return { status: 404, html: errorPage('Not in this room', 'There is no such visitor in this room.') };
+  if (!room || !user)
+    return { status: 404, html: errorPage('Not in this room', 'There is no such visitor in this room.') };
   state.leave(room, user);
-  return { status: 200, html: page('You left the room', `data-left="${room.room}"><h1>You left room ${room.room}</h1>`) };
+  return {
+    status: 200,
+    html: page('You left the room', `data-left="${room.room}"><h1>You left room ${room.room}</h1>`),
+  };
 }

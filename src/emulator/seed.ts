@@ -27,7 +27,9 @@ export const recordingCount: Check<number> = (v) =>
     : ['', `must be a whole number from 0 to ${MAX_RECORDINGS}`];
 
 const roomNumber: Check<string> = (v) =>
-  typeof v === 'string' && /^\d{1,12}$/.test(v) ? undefined : ['', 'must be a string of 1 to 12 digits, e.g. "555000111"'];
+  typeof v === 'string' && /^\d{1,12}$/.test(v)
+    ? undefined
+    : ['', 'must be a string of 1 to 12 digits, e.g. "555000111"'];
 
 /** Every field a seed room may have; a SeedRoom field missing here does not compile. */
 const FIELDS: { [K in keyof Required<SeedRoom>]: Check<NonNullable<SeedRoom[K]>> } = {
@@ -43,7 +45,8 @@ const FIELDS: { [K in keyof Required<SeedRoom>]: Check<NonNullable<SeedRoom[K]>>
 export function parseSeed(input: unknown): SeedRoom | string {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'A seed room must be a JSON object.';
   for (const [field, value] of Object.entries(input)) {
-    if (!Object.hasOwn(FIELDS, field)) return `Unknown seed room field ${JSON.stringify(field)}. Fields: ${Object.keys(FIELDS).join(', ')}.`;
+    if (!Object.hasOwn(FIELDS, field))
+      return `Unknown seed room field ${JSON.stringify(field)}. Fields: ${Object.keys(FIELDS).join(', ')}.`;
     if (value === undefined) continue;
     const bad = (FIELDS[field as keyof SeedRoom] as Check<unknown>)(value);
     if (bad) return `Seed room field "${field}" ${bad[1]}.`;
@@ -79,12 +82,20 @@ export type Planted = { ok: true; room: Room } | { ok: false; status: 404 | 409;
 export function plantSeed(state: EmulatorState, seed: SeedRoom): Planted {
   const subscription = seed.subscription ?? 'demo';
   if (!state.subscriptions.has(subscription)) {
-    return { ok: false, status: 404, error: `Seed room field "subscription": there is no subscription ${JSON.stringify(subscription)}.` };
+    return {
+      ok: false,
+      status: 404,
+      error: `Seed room field "subscription": there is no subscription ${JSON.stringify(subscription)}.`,
+    };
   }
   const number = seed.room ?? state.newRoomNumber();
   const current = state.findRoom(number);
   if (current && current.endedAt === undefined) {
-    return { ok: false, status: 409, error: `Room ${number} is still running: a number is reused only once its room has ended ("ended": true).` };
+    return {
+      ok: false,
+      status: 409,
+      error: `Room ${number} is still running: a number is reused only once its room has ended ("ended": true).`,
+    };
   }
   const room = state.addRoom({
     room: number,

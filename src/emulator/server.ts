@@ -106,7 +106,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   async function controlRequest(req: IncomingMessage, res: ServerResponse, path: string, method: string) {
-    if (!options.testMode) return sendFailure(res, 404, 100, 'Control endpoints are off: start the emulator with --test-mode.');
+    if (!options.testMode)
+      return sendFailure(res, 404, 100, 'Control endpoints are off: start the emulator with --test-mode.');
     const access = controlAccess(req, controlPolicy);
     // Refused without CORS headers, so a foreign page cannot even read why.
     if (!access.ok) return sendFailure(res, 403, 100, access.reason);
@@ -118,10 +119,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   const FAILED = Symbol('failed');
-  async function readJson(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<unknown> {
+  async function readJson(
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): Promise<unknown> {
     const body = await readBody(req, maxBody);
     if (!body.ok) {
-      sendFailure(res, 413, 100, `The request body is larger than ${maxBody} bytes.`, { ...headers, Connection: 'close' });
+      sendFailure(res, 413, 100, `The request body is larger than ${maxBody} bytes.`, {
+        ...headers,
+        Connection: 'close',
+      });
       return FAILED;
     }
     if (body.text.trim() === '') return {};
@@ -133,11 +141,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, call: string, method: string, cors: Record<string, string>) {
+  async function api(
+    req: IncomingMessage,
+    res: ServerResponse,
+    call: string,
+    method: string,
+    cors: Record<string, string>,
+  ) {
     if (!isCallName(call)) {
       return sendFailure(res, 404, 100, `Unknown call "${call}". Calls: ${Object.keys(CALLS).join(', ')}.`, cors);
     }
-    if (method !== 'POST') return sendFailure(res, 405, 100, `${call} takes POST, not ${method}.`, { ...cors, Allow: 'POST, OPTIONS' });
+    if (method !== 'POST')
+      return sendFailure(res, 405, 100, `${call} takes POST, not ${method}.`, { ...cors, Allow: 'POST, OPTIONS' });
     requests.set(call, (requests.get(call) ?? 0) + 1);
 
     // A client that gives up while a slow fault holds its request never reaches the handler.
@@ -197,7 +212,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return true;
     }
     if (fault.errorcode !== undefined) {
-      sendFailure(res, fault.status ?? 200, fault.errorcode, fault.error ?? `Injected fault (errorcode ${fault.errorcode}).`, headers);
+      sendFailure(
+        res,
+        fault.status ?? 200,
+        fault.errorcode,
+        fault.error ?? `Injected fault (errorcode ${fault.errorcode}).`,
+        headers,
+      );
       return true;
     }
     if (fault.status !== undefined) {
@@ -222,12 +243,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const fault = faults.take(ROOM_PAGE);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.drop) return void req.socket.destroy();
-      if (fault?.status !== undefined) return html({ status: fault.status, html: errorPage('Room unavailable', `Injected HTTP ${fault.status}`) });
+      if (fault?.status !== undefined)
+        return html({ status: fault.status, html: errorPage('Room unavailable', `Injected HTTP ${fault.status}`) });
       return html(enterRoom(state, parts[0]!, parts[1]!, clientIp(req), url.searchParams.get('name')));
     }
     if (parts.length === 3 && parts[2] === 'leave' && method === 'POST') {
       const body = await readBody(req, 4096);
-      const guid = body.ok ? new URLSearchParams(body.text).get('guid') ?? '' : '';
+      const guid = body.ok ? (new URLSearchParams(body.text).get('guid') ?? '') : '';
       return html(leaveRoom(state, parts[0]!, guid));
     }
     return html({ status: 404, html: errorPage('Invalid invitation', 'This is not an invitation link.') });

@@ -144,7 +144,9 @@ export class EmulatorState {
     }
   }
 
-  addRoom(fields: Omit<Room, 'version' | 'token' | 'leadertoken' | 'users' | 'events' | 'recordings'> & Partial<Room>): Room {
+  addRoom(
+    fields: Omit<Room, 'version' | 'token' | 'leadertoken' | 'users' | 'events' | 'recordings'> & Partial<Room>,
+  ): Room {
     const versions = this.rooms.get(fields.room) ?? [];
     const room: Room = {
       token: hex(6),
@@ -172,7 +174,8 @@ export class EmulatorState {
 
   roomsOf(subscription: string): Room[] {
     const all: Room[] = [];
-    for (const versions of this.rooms.values()) for (const r of versions) if (r.subscription === subscription) all.push(r);
+    for (const versions of this.rooms.values())
+      for (const r of versions) if (r.subscription === subscription) all.push(r);
     return all.sort((a, b) => a.createdAt - b.createdAt);
   }
 

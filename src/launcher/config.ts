@@ -94,7 +94,10 @@ function hash(text: string): string {
 }
 
 /** `baseURI`: what relative `api-base` and `token-url` resolve against (the page's; given in tests without a DOM). */
-export function readConfig(a: LauncherAttributes, baseURI: string | undefined = globalThis.document?.baseURI): ConfigResult {
+export function readConfig(
+  a: LauncherAttributes,
+  baseURI: string | undefined = globalThis.document?.baseURI,
+): ConfigResult {
   const no = (attribute: string, detail: string, secret = false): ConfigResult => ({
     ok: false,
     problem: { attribute, detail, secret },
@@ -102,17 +105,28 @@ export function readConfig(a: LauncherAttributes, baseURI: string | undefined = 
 
   const secretAttr = a.attributeNames.find((n) => /secret/i.test(n));
   if (secretAttr || a.secretProperty) {
-    return no(secretAttr ?? 'apiSecret', 'An API secret must never be used in a page: anyone can read it. Remove it and rotate the secret; keep it on your server (token-url or an api-base proxy).', true);
+    return no(
+      secretAttr ?? 'apiSecret',
+      'An API secret must never be used in a page: anyone can read it. Remove it and rotate the secret; keep it on your server (token-url or an api-base proxy).',
+      true,
+    );
   }
   if (a.apiKey !== undefined && /secret|:/i.test(a.apiKey)) {
-    return no('api-key', 'The api-key looks like it holds a secret. Put only the key here; the secret stays on your server.', true);
+    return no(
+      'api-key',
+      'The api-key looks like it holds a secret. Put only the key here; the secret stays on your server.',
+      true,
+    );
   }
 
   const apiKey = a.apiKey?.trim() || undefined;
   const tokenUrl = a.tokenUrl?.trim() || undefined;
   const apiBase = a.apiBase?.trim() || undefined;
   if (!apiKey && !tokenUrl && !apiBase) {
-    return no('api-key', 'Set api-key (a key with the "none" algorithm), token-url (your endpoint that returns a token) or api-base (your proxy).');
+    return no(
+      'api-key',
+      'Set api-key (a key with the "none" algorithm), token-url (your endpoint that returns a token) or api-base (your proxy).',
+    );
   }
   if (apiKey && tokenUrl) return no('token-url', 'Set either api-key or token-url, not both.');
   const client: ClientOptions = {};
@@ -133,7 +147,8 @@ export function readConfig(a: LauncherAttributes, baseURI: string | undefined = 
   if (openIn !== 'modal' && openIn !== 'tab') return no('open', `open must be "modal" or "tab", not "${openIn}".`);
 
   if (a.timeout !== undefined && a.timeout !== null) {
-    if (!(Number.isFinite(a.timeout) && a.timeout > 0)) return no('timeout', `timeout must be a number of milliseconds greater than 0, not "${a.timeout}".`);
+    if (!(Number.isFinite(a.timeout) && a.timeout > 0))
+      return no('timeout', `timeout must be a number of milliseconds greater than 0, not "${a.timeout}".`);
     client.timeoutMs = a.timeout;
   }
 
@@ -156,7 +171,10 @@ export function readConfig(a: LauncherAttributes, baseURI: string | undefined = 
     try {
       bookmarks = JSON.parse(a.bookmarks) as Bookmark[];
     } catch (err) {
-      return no('bookmarks', `bookmarks is not valid JSON (${(err as Error).message}). Expected [{"name": "…", "link": "https://…"}].`);
+      return no(
+        'bookmarks',
+        `bookmarks is not valid JSON (${(err as Error).message}). Expected [{"name": "…", "link": "https://…"}].`,
+      );
     }
   } else if (Array.isArray(a.bookmarks)) bookmarks = a.bookmarks;
 

@@ -93,10 +93,12 @@ export class DialogView {
         <header part="header">
           <h2 id="title" part="title"><slot name="dialog-title">${s.dialogTitle}</slot></h2>
           <div class="tools">
-            ${share
-              ? html`<button class="tool" part="share-button" type="button" aria-expanded=${c.shareOpen ? 'true' : 'false'} aria-controls="share"
+            ${
+              share
+                ? html`<button class="tool" part="share-button" type="button" aria-expanded=${c.shareOpen ? 'true' : 'false'} aria-controls="share"
                   title=${s.invite} @click=${this.#toggleShare}>${inviteIcon}<span class="text">${s.invite}</span></button>`
-              : nothing}
+                : nothing
+            }
             <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} title=${s.fullscreen} @click=${modal.toggleFullscreen}>
               ${expandIcon}<span class="text">${s.fullscreen}</span>
             </button>
@@ -109,8 +111,9 @@ export class DialogView {
             </button>
           </div>
         </header>
-        ${share
-          ? html`<div part="share" class="share" id="share" role="group" aria-labelledby="share-label" ?hidden=${!c.shareOpen}>
+        ${
+          share
+            ? html`<div part="share" class="share" id="share" role="group" aria-labelledby="share-label" ?hidden=${!c.shareOpen}>
               <label id="share-label" for="guest-link">${s.shareLabel}</label>
               <input id="guest-link" type="text" readonly .value=${inv.guestLink!} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
               <button class="secondary" part="copy-button" type="button" @click=${this.#copy}>${s.copy}</button>
@@ -119,7 +122,8 @@ export class DialogView {
                 <p class="hint">${s.shareHint}</p>
               </div>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${c.notice ? html`<p part="notice" class="notice">${c.notice}</p>` : nothing}
         <div part="stage" class="stage">
           ${keyed(
@@ -132,8 +136,9 @@ export class DialogView {
             <p>${s.roomLoadFailed}</p>
             <button class="secondary" type="button" @click=${c.reloadFrame}>${s.retry}</button>
           </div>
-          ${c.confirmingLeave
-            ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question" aria-describedby=${host ? 'leave-note' : nothing}>
+          ${
+            c.confirmingLeave
+              ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question" aria-describedby=${host ? 'leave-note' : nothing}>
                 <p id="leave-question"><strong>${s.leaveQuestion}</strong></p>
                 ${host ? html`<p id="leave-note">${s.leaveHostNote}</p>` : nothing}
                 <div class="actions">
@@ -141,7 +146,8 @@ export class DialogView {
                   <button class="secondary stay" type="button" @click=${this.#stay}>${s.stay}</button>
                 </div>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
         <span class="sr-only" role="status">${c.dialogAnnouncement}</span>
         <slot name="footer"></slot>

@@ -37,11 +37,11 @@ export interface SameSurfHideDetail {
 
 /** The request about to be sent; the page may change `request` (e.g. add `session` cookies) or cancel. */
 export type SameSurfBeforeCreateDetail =
-  | { mode: 'room'; request: CreateRoomRequest }
-  | { mode: 'invite'; request: CreateLimitedUseTokenRequest };
+  { mode: 'room'; request: CreateRoomRequest } | { mode: 'invite'; request: CreateLimitedUseTokenRequest };
 
 /** The API's answer, with `mode` to tell a new room (`room`) from an invitation into one (`invite`). */
-export type SameSurfCreatedDetail = ({ mode: 'room' } & CreateRoomResponse) | ({ mode: 'invite' } & CreateLimitedUseTokenResponse);
+export type SameSurfCreatedDetail =
+  ({ mode: 'room' } & CreateRoomResponse) | ({ mode: 'invite' } & CreateLimitedUseTokenResponse);
 
 /** The visitor left the session (the room itself runs on until everyone has left). */
 export interface SameSurfLeaveDetail {

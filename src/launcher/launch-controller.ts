@@ -68,7 +68,12 @@ export class LaunchController implements ReactiveController {
     private readonly io: LauncherIO,
   ) {
     host.addController(this);
-    this.modal = new ModalController(host, io.dialog, () => io.button()?.focus(), () => this.#afterClose());
+    this.modal = new ModalController(
+      host,
+      io.dialog,
+      () => io.button()?.focus(),
+      () => this.#afterClose(),
+    );
   }
 
   get phase(): Phase {
@@ -333,7 +338,14 @@ export class LaunchController implements ReactiveController {
     if (this.invitation) forgetInvitation(this.invitation.key);
     this.#dropFrame();
     this.#tab = undefined;
-    Object.assign(this, { invitation: undefined, failure: undefined, notice: '', inlineStatus: '', blockedLink: undefined, statusIsError: false });
+    Object.assign(this, {
+      invitation: undefined,
+      failure: undefined,
+      notice: '',
+      inlineStatus: '',
+      blockedLink: undefined,
+      statusIsError: false,
+    });
     this.#left = false;
     this.#announce('');
     this.host.requestUpdate();

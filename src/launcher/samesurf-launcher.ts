@@ -21,12 +21,25 @@ const loadLaunch = () =>
   }));
 
 /** The `state` attribute for each phase of the session. */
-const STATE: Record<Phase, string> = { idle: 'idle', starting: 'busy', open: 'open', minimised: 'live', error: 'error', left: 'idle' };
+const STATE: Record<Phase, string> = {
+  idle: 'idle',
+  starting: 'busy',
+  open: 'open',
+  minimised: 'live',
+  error: 'error',
+  left: 'idle',
+};
 
 /** Where a developer sees a misconfigured launcher's message; on a live site visitors see nothing of it. */
 const isDevelopment = () => {
   const { hostname, protocol } = location;
-  return protocol === 'file:' || hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]';
+  return (
+    protocol === 'file:' ||
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '127.0.0.1' ||
+    hostname === '[::1]'
+  );
 };
 
 /**
@@ -178,7 +191,8 @@ export class SameSurfLauncher extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && [...changed.keys()].some((p) => p !== 'strings' && p !== 'theme' && p !== 'debug')) void this.#prepare();
+    if (this.hasUpdated && [...changed.keys()].some((p) => p !== 'strings' && p !== 'theme' && p !== 'debug'))
+      void this.#prepare();
   }
 
   protected override updated(): void {
@@ -254,7 +268,11 @@ export class SameSurfLauncher extends LitElement {
   #attributes(): LauncherAttributes {
     const a: Record<string, unknown> = {};
     for (const p of Object.keys(SameSurfLauncher.properties)) a[p] = this[p as keyof this];
-    return { ...(a as LauncherAttributes), attributeNames: this.getAttributeNames(), secretProperty: this.#secretProperty };
+    return {
+      ...(a as LauncherAttributes),
+      attributeNames: this.getAttributeNames(),
+      secretProperty: this.#secretProperty,
+    };
   }
 
   #blankTab(): Window | null {
@@ -296,32 +314,46 @@ export class SameSurfLauncher extends LitElement {
     const phase = c?.phase ?? 'idle';
     const failure = c?.failure?.message ?? this.#loadFailed;
     // A credentials or link problem does not go away by trying again.
-    const retry = failure !== undefined && c?.failure?.errorcode !== 101 && c?.failure?.code !== 'link' && c?.failure?.code !== 'secret';
+    const retry =
+      failure !== undefined &&
+      c?.failure?.errorcode !== 101 &&
+      c?.failure?.code !== 'link' &&
+      c?.failure?.code !== 'secret';
     const live = phase === 'minimised';
     return html`
       <button part="button" class="launch" type="button" aria-busy=${phase === 'starting' ? 'true' : 'false'}
         @click=${this.#onClick} @pointerenter=${this.#warm} @focus=${this.#warm}>
-        <span class="icon">${phase === 'starting'
-          ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
-          : live
-            ? html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`
-            : html`<slot name="icon"><svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 3l6 17 2.5-7 7-2.5z"/></svg></slot>`}</span>
+        <span class="icon">${
+          phase === 'starting'
+            ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
+            : live
+              ? html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`
+              : html`<slot name="icon"><svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 3l6 17 2.5-7 7-2.5z"/></svg></slot>`
+        }</span>
         <span class="labels">
           <span class="label" data-active=${live ? 'false' : 'true'}><slot>${s.start}</slot></span>
           <span class="label live" data-active=${live ? 'true' : 'false'}>${s.rejoin}</span>
         </span>
       </button>
       <span class="sr-only" role="status">${c?.announcement ?? ''}</span>
-      ${c?.inlineStatus
-        ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus} ${c.blockedLink
-            ? html`<a href=${c.blockedLink} target="_blank" rel="noopener noreferrer">${c.strings().openInTab}</a>`
-            : nothing}</p>`
-        : nothing}
-      ${failure !== undefined
-        ? html`<div part="error" class="error"><p>${failure}</p>${retry
-            ? html`<button class="secondary" part="retry-button" type="button" @click=${this.#onRetry}>${s.retry}</button>`
-            : nothing}</div>`
-        : nothing}
+      ${
+        c?.inlineStatus
+          ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus} ${
+              c.blockedLink
+                ? html`<a href=${c.blockedLink} target="_blank" rel="noopener noreferrer">${c.strings().openInTab}</a>`
+                : nothing
+            }</p>`
+          : nothing
+      }
+      ${
+        failure !== undefined
+          ? html`<div part="error" class="error"><p>${failure}</p>${
+              retry
+                ? html`<button class="secondary" part="retry-button" type="button" @click=${this.#onRetry}>${s.retry}</button>`
+                : nothing
+            }</div>`
+          : nothing
+      }
     `;
   }
 }

@@ -36,7 +36,11 @@ function allowed(link: unknown, config: LaunchConfig): string {
  * Re-enters `previous` when its room still runs, or makes a new room or invitation.
  * Only one request is in flight at a time; none is retried.
  */
-export async function startSession(config: LaunchConfig, previous: Invitation | undefined, hooks: SessionHooks): Promise<SessionResult> {
+export async function startSession(
+  config: LaunchConfig,
+  previous: Invitation | undefined,
+  hooks: SessionHooks,
+): Promise<SessionResult> {
   const client = new SameSurfClient({ ...config.client, maxRetries: 0 });
   const opts = { signal: hooks.signal };
   let replacedEndedRoom = false;
@@ -68,7 +72,14 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
     const res = await client.createLimitedUseToken(detail.request, opts);
     const link = allowed(res.link, config);
     hooks.created({ mode: 'invite', ...res });
-    const invitation: Invitation = { key: config.key, mode: 'invite', room: detail.request.room, link, rejoinLink: link, createdAt: Date.now() };
+    const invitation: Invitation = {
+      key: config.key,
+      mode: 'invite',
+      room: detail.request.room,
+      link,
+      rejoinLink: link,
+      createdAt: Date.now(),
+    };
     return { kind: 'created', invitation, replacedEndedRoom };
   }
 
@@ -84,15 +95,30 @@ export async function startSession(config: LaunchConfig, previous: Invitation | 
     // The API names a user only through a limited-use invitation: enter through one, as leader.
     // Through a site's proxy, the room's ticket proves this visitor made the room: only then is it a leader invitation.
     const ticket = typeof res.ticket === 'string' ? { ticket: res.ticket } : {};
-    const named = await client.createLimitedUseToken({ room: res.room, usagelimit: 1, isleader: true, usersname: config.userName, ...ticket }, opts);
+    const named = await client.createLimitedUseToken(
+      { room: res.room, usagelimit: 1, isleader: true, usersname: config.userName, ...ticket },
+      opts,
+    );
     link = allowed(named.link, config);
   }
-  const invitation: Invitation = { key: config.key, mode: 'room', room: res.room, link, rejoinLink: leaderLink, guestLink, createdAt: Date.now() };
+  const invitation: Invitation = {
+    key: config.key,
+    mode: 'room',
+    room: res.room,
+    link,
+    rejoinLink: leaderLink,
+    guestLink,
+    createdAt: Date.now(),
+  };
   return { kind: 'created', invitation, replacedEndedRoom };
 }
 
 /** A bad attribute, for samesurf-error and the inline message; the console gets the details once. */
-export function reportConfigProblem(problem: ConfigProblem, s: LauncherStrings, firstTime: boolean): SameSurfErrorDetail {
+export function reportConfigProblem(
+  problem: ConfigProblem,
+  s: LauncherStrings,
+  firstTime: boolean,
+): SameSurfErrorDetail {
   const detail: SameSurfErrorDetail = {
     code: problem.secret ? 'secret' : 'config',
     message: problem.secret ? s.errorSecret : s.errorConfig,

@@ -31,8 +31,7 @@ export type AuthorizeDecision = boolean | { deny: string } | { body: Record<stri
 export type Authorize = (context: AuthorizeContext) => AuthorizeDecision | Promise<AuthorizeDecision>;
 
 export type AuthorizeOutcome =
-  | { allow: true; body?: Record<string, unknown> }
-  | { allow: false; status: 403 | 500; reason: string };
+  { allow: true; body?: Record<string, unknown> } | { allow: false; status: 403 | 500; reason: string };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,15 +40,27 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * Runs the hook; a hook that throws, answers something else, or does not answer within `timeoutMs` (a session
  * store that hangs) is a refusal, never an allow.
  */
-export async function runAuthorize(hook: Authorize, context: AuthorizeContext, log: (line: string) => void, timeoutMs: number): Promise<AuthorizeOutcome> {
-  const failed: AuthorizeOutcome = { allow: false, status: 500, reason: 'The co-browsing endpoint could not check this request.' };
+export async function runAuthorize(
+  hook: Authorize,
+  context: AuthorizeContext,
+  log: (line: string) => void,
+  timeoutMs: number,
+): Promise<AuthorizeOutcome> {
+  const failed: AuthorizeOutcome = {
+    allow: false,
+    status: 500,
+    reason: 'The co-browsing endpoint could not check this request.',
+  };
   let decision: unknown;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = Symbol('late');
   try {
     // A copy: a hook that edits the body in place instead of answering { body } changes nothing.
     const answer = Promise.resolve().then(() => hook({ ...context, body: structuredClone(context.body) }));
-    decision = await Promise.race([answer, new Promise((resolve) => (timer = setTimeout(() => resolve(late), timeoutMs)))]);
+    decision = await Promise.race([
+      answer,
+      new Promise((resolve) => (timer = setTimeout(() => resolve(late), timeoutMs))),
+    ]);
     if (decision === late) {
       log(`samesurf: ${context.call}: authorize did not answer within ${timeoutMs} ms; refused`);
       return failed;
@@ -64,7 +75,8 @@ export async function runAuthorize(hook: Authorize, context: AuthorizeContext, l
   if (decision === true) return { allow: true };
   if (decision === false) return { allow: false, status: 403, reason: 'This request is not allowed.' };
   if (isPlainObject(decision)) {
-    if (typeof decision.deny === 'string') return { allow: false, status: 403, reason: decision.deny || 'This request is not allowed.' };
+    if (typeof decision.deny === 'string')
+      return { allow: false, status: 403, reason: decision.deny || 'This request is not allowed.' };
     if (isPlainObject(decision.body) && !('deny' in decision)) return { allow: true, body: decision.body };
   }
   log(`samesurf: ${context.call}: authorize answered neither true, false, { body } nor { deny }; refused`);

@@ -88,7 +88,10 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const maxAnswer = options.maxResponseBytes ?? 256 * 1024;
   const tickets = new RoomTickets(options.ticketSecret ?? options.apiSecret);
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.log ?? console.warn);
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.log ?? console.warn);
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const log = options.log ?? (() => undefined);
   const bearer = async () => `Bearer ${await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret)}`;
@@ -109,7 +112,12 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type, Accept', 'Access-Control-Max-Age': '600' },
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'Content-Type, Accept',
+          'Access-Control-Max-Age': '600',
+        },
       });
     }
     if (request.method !== 'POST') return refuse(405, 'Only POST is accepted.', { ...cors, Allow: 'POST, OPTIONS' });
@@ -126,19 +134,25 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
       } catch (err) {
         // A shared store that is down: refuse rather than spend the site's API quota without a limit, and say so
         // even without a `log` option: an outage must not pass unseen.
-        (options.log ?? console.warn)(`samesurf: the rate-limit store failed (${(err as Error)?.message ?? 'error'}); answering 503`);
+        (options.log ?? console.warn)(
+          `samesurf: the rate-limit store failed (${(err as Error)?.message ?? 'error'}); answering 503`,
+        );
         return refuse(503, 'The co-browsing endpoint is busy: try again shortly.', { ...cors, 'Retry-After': '5' });
       }
       if (!taken.ok) {
         log(`samesurf: rate limit for ${identity.clientAddress ?? 'a caller without an address'}`);
-        return refuse(429, 'Too many requests: try again shortly.', { ...cors, 'Retry-After': String(taken.retryAfterSeconds) });
+        return refuse(429, 'Too many requests: try again shortly.', {
+          ...cors,
+          'Retry-After': String(taken.retryAfterSeconds),
+        });
       }
     }
     const read = await readRequestBody(request, maxBody, bodyTimeoutMs);
     if (!read.ok) {
       // The rest of the body is left unread: close the connection once the refusal is sent.
       const closing = { ...cors, Connection: 'close' };
-      if (read.reason === 'timeout') return refuse(408, `The request body did not arrive within ${bodyTimeoutMs} ms.`, closing);
+      if (read.reason === 'timeout')
+        return refuse(408, `The request body did not arrive within ${bodyTimeoutMs} ms.`, closing);
       return refuse(413, `The request is larger than ${maxBody} bytes.`, closing);
     }
     let body: Record<string, unknown>;
@@ -154,9 +168,15 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
       // The launcher's token-url sends the call it is about to make; a token works for any call, so only hand
       // one out for a call the site allows.
       const call = body.call;
-      if (typeof call !== 'string' || !allow.has(call as CallName)) return refuse(403, 'No token for that call here.', cors);
+      if (typeof call !== 'string' || !allow.has(call as CallName))
+        return refuse(403, 'No token for that call here.', cors);
       // checkOptions makes sure token mode has a hook.
-      const verdict = await runAuthorize(options.authorize!, { call: call as CallName, body, mode: 'token', request, clientAddress: identity.clientAddress }, log, timeoutMs);
+      const verdict = await runAuthorize(
+        options.authorize!,
+        { call: call as CallName, body, mode: 'token', request, clientAddress: identity.clientAddress },
+        log,
+        timeoutMs,
+      );
       if (!verdict.allow) return refuse(verdict.status, verdict.reason, cors);
       return json(200, { token: await signJwt('HS256', claimsFor(options.apiKey), options.apiSecret) }, cors);
     }
@@ -167,14 +187,20 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     if ('refused' in ruled) return refuse(403, ruled.refused, cors);
     let outgoing = call === 'createlimitedusetoken' ? await applyLeaderRule(ruled.body, tickets) : ruled.body;
     if (options.authorize) {
-      const verdict = await runAuthorize(options.authorize, { call, body: outgoing, mode: 'proxy', request, clientAddress: identity.clientAddress }, log, timeoutMs);
+      const verdict = await runAuthorize(
+        options.authorize,
+        { call, body: outgoing, mode: 'proxy', request, clientAddress: identity.clientAddress },
+        log,
+        timeoutMs,
+      );
       if (!verdict.allow) return refuse(verdict.status, verdict.reason, cors);
       // The site's own body is trusted as it is (it may grant a leader invitation), then checked like any other.
       if (verdict.body) outgoing = verdict.body;
     }
     outgoing = enforceAlways(call, outgoing, policy);
     const problem = findProblem(call, outgoing);
-    if (problem) return json(400, { success: false, error: problem.message, errorcode: problem.errorcode ?? 100 }, cors);
+    if (problem)
+      return json(400, { success: false, error: problem.message, errorcode: problem.errorcode ?? 100 }, cors);
 
     let upstream: Response;
     let answer: string;
@@ -210,7 +236,12 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
     const record = parsed as Record<string, unknown>;
     const out = record.success === false ? record : applyResponsePolicy(call, record, policy);
     // Proof for a later leader invitation into this room: only where the leader link itself reaches the browser.
-    if (call === 'create' && out.success === true && typeof out.room === 'string' && typeof out.privateinvitation === 'string') {
+    if (
+      call === 'create' &&
+      out.success === true &&
+      typeof out.room === 'string' &&
+      typeof out.privateinvitation === 'string'
+    ) {
       out.ticket = await tickets.issue(out.room);
     }
     return json(upstream.status, out, cors);

@@ -78,7 +78,7 @@ export function formatIp(ip: IpAddress): string {
   const g = ip.groups;
   let start = -1;
   let length = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && g[j] === 0) j++;
     if (j - i > length) [start, length] = [i, j - i];

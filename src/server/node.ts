@@ -34,12 +34,14 @@ export function toNodeListener(handler: SameSurfHandler): (req: NodeRequest, res
       for (const [name, value] of Object.entries(req.headers)) {
         // HTTP/2's pseudo-headers are no header names; its :authority is the Host.
         if (name === ':authority' && !req.headers.host && typeof value === 'string') headers.set('host', value);
-        if (value !== undefined && !name.startsWith(':')) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        if (value !== undefined && !name.startsWith(':'))
+          headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       let body: BodyInit | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         // A body parser (express.json()) may have read the stream already.
-        if (req.body !== undefined && req.readableEnded) body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+        if (req.body !== undefined && req.readableEnded)
+          body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
         else body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
       }
       const request = new Request(url, { method: req.method, headers, body, duplex: 'half' } as RequestInit);

@@ -8,7 +8,13 @@ export const optionError = (problem: string) => new TypeError(`createSameSurfHan
 
 /** A value as a message shows it: `NaN`, `Infinity` and functions are not what JSON.stringify makes of them. */
 export function shown(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return String(value);
+  if (
+    typeof value === 'number' ||
+    typeof value === 'function' ||
+    typeof value === 'symbol' ||
+    typeof value === 'bigint'
+  )
+    return String(value);
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -20,7 +26,8 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -37,7 +44,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   for (const candidate of known) {
     const c = candidate.toLowerCase();
     const edits = distance(n, c);
-    const close = edits <= Math.max(1, Math.floor(n.length * 0.4)) || (n.length >= 3 && (c.includes(n) || n.includes(c)));
+    const close =
+      edits <= Math.max(1, Math.floor(n.length * 0.4)) || (n.length >= 3 && (c.includes(n) || n.includes(c)));
     if (close && (!best || edits < best.edits)) best = { name: candidate, edits };
   }
   return best?.name;

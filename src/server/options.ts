@@ -61,7 +61,8 @@ function problem(o: CheckedOptions): string | undefined {
   const unknown = unknownKey(o, KNOWN_OPTIONS);
   if (unknown) return `unknown option ${unknown}`;
   for (const name of ['apiKey', 'apiSecret'] as const) {
-    if (typeof o[name] !== 'string' || (o[name] as string).trim() === '') return `"${name}" is required (a non-empty string)`;
+    if (typeof o[name] !== 'string' || (o[name] as string).trim() === '')
+      return `"${name}" is required (a non-empty string)`;
   }
   if (o.ticketSecret !== undefined && (typeof o.ticketSecret !== 'string' || o.ticketSecret.length < 16)) {
     return '"ticketSecret" must be a string of at least 16 characters';
@@ -70,7 +71,8 @@ function problem(o: CheckedOptions): string | undefined {
     if (!Array.isArray(o.allow)) return '"allow" must be a list of call names';
     // An own-property check: `toString` or `__proto__` are no call.
     const call = o.allow.find((name) => typeof name !== 'string' || !isCallName(name));
-    if (call !== undefined) return `"allow" names an unknown call ${JSON.stringify(call)} (known: ${CALL_NAMES.join(', ')})`;
+    if (call !== undefined)
+      return `"allow" names an unknown call ${JSON.stringify(call)} (known: ${CALL_NAMES.join(', ')})`;
   }
   if (o.policy !== undefined) {
     const bad = policyProblem(o.policy);
@@ -94,11 +96,13 @@ function problem(o: CheckedOptions): string | undefined {
   }
   for (const name of ['maxBodyBytes', 'maxResponseBytes'] as const) {
     const v = o[name];
-    if (v !== undefined && !(Number.isInteger(v) && (v as number) > 0)) return `"${name}" must be a whole number of bytes above 0`;
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) > 0))
+      return `"${name}" must be a whole number of bytes above 0`;
   }
   for (const name of ['timeoutMs', 'bodyTimeoutMs'] as const) {
     const v = o[name];
-    if (v !== undefined && !(typeof v === 'number' && v > 0 && v <= TIMER_MAX)) return `"${name}" must be a number of milliseconds from 1 to ${TIMER_MAX}`;
+    if (v !== undefined && !(typeof v === 'number' && v > 0 && v <= TIMER_MAX))
+      return `"${name}" must be a number of milliseconds from 1 to ${TIMER_MAX}`;
   }
   const identity = identityProblem(o);
   if (identity) return identity;

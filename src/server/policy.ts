@@ -13,7 +13,16 @@
  *   hand it out).
  */
 import type { CallName, CallRequest } from '../api/calls.js';
-import { arrayOf, bookmark, disabledFeatures, isBoolean, isString, nonEmpty, wholeAtLeast, type Check } from '../api/checks.js';
+import {
+  arrayOf,
+  bookmark,
+  disabledFeatures,
+  isBoolean,
+  isString,
+  nonEmpty,
+  wholeAtLeast,
+  type Check,
+} from '../api/checks.js';
 import { CALL_SPECS } from '../api/calls.js';
 import type { Bookmark, CreateRoomRequest, DisabledFeature } from '../api/types.js';
 
@@ -73,7 +82,8 @@ function prefixUrl(prefix: string): URL | string {
     return 'must be an absolute http: or https: URL';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an absolute http: or https: URL';
-  if (url.username || url.password || url.search || url.hash) return 'must have no user name, password, query or fragment';
+  if (url.username || url.password || url.search || url.hash)
+    return 'must have no user name, password, query or fragment';
   return url;
 }
 
@@ -106,20 +116,25 @@ function inviteeCount(invitees: unknown): number {
 
 function applyCreatePolicy(p: CreatePolicy, out: Body): string | undefined {
   for (const field of SCHEDULE_FIELDS) {
-    if (out[field] !== undefined && !p.schedule?.allow) return `"${field}" is not accepted here: this site does not schedule rooms from the page.`;
+    if (out[field] !== undefined && !p.schedule?.allow)
+      return `"${field}" is not accepted here: this site does not schedule rooms from the page.`;
   }
-  if (out.session !== undefined && !p.allowSession) return '"session" is not accepted here: this site does not let pages set room cookies or storage.';
+  if (out.session !== undefined && !p.allowSession)
+    return '"session" is not accepted here: this site does not let pages set room cookies or storage.';
   if (p.bookmarks !== undefined) out.bookmarks = p.bookmarks;
-  else if (out.bookmarks !== undefined && !p.allowBookmarks) return '"bookmarks" is not accepted here: this site does not let pages choose room bookmarks.';
+  else if (out.bookmarks !== undefined && !p.allowBookmarks)
+    return '"bookmarks" is not accepted here: this site does not let pages choose room bookmarks.';
   const maxInvitees = p.schedule?.maxInvitees ?? 1;
-  if (inviteeCount(out.invitees) > maxInvitees) return `"invitees" may list at most ${maxInvitees} address${maxInvitees === 1 ? '' : 'es'} on this site.`;
+  if (inviteeCount(out.invitees) > maxInvitees)
+    return `"invitees" may list at most ${maxInvitees} address${maxInvitees === 1 ? '' : 'es'} on this site.`;
   if (p.starturl !== undefined) out.starturl = p.starturl;
   if (p.starturlPrefix !== undefined) {
     const prefixes = ([] as string[]).concat(p.starturlPrefix);
     if (out.starturl === undefined) out.starturl = prefixes[0];
     else {
       const url = parseStartUrl(out.starturl);
-      if (!url || !prefixes.some((prefix) => underPrefix(url, prefix))) return `starturl must begin with ${prefixes.join(' or ')} on this site.`;
+      if (!url || !prefixes.some((prefix) => underPrefix(url, prefix)))
+        return `starturl must begin with ${prefixes.join(' or ')} on this site.`;
       // Forward what was checked: the API never sees a spelling the check did not.
       out.starturl = url.href;
     }
@@ -166,7 +181,8 @@ export function enforceAlways(call: CallName, body: Body, policy: Policy): Body 
 
 /** The API's answer with what the site keeps from the browser taken out. */
 export function applyResponsePolicy(call: CallName, answer: Body, policy: Policy): Body {
-  const strip = (call === 'create' && policy.create?.stripLeader) || (call === 'find' && policy.find?.stripLeader !== false);
+  const strip =
+    (call === 'create' && policy.create?.stripLeader) || (call === 'find' && policy.find?.stripLeader !== false);
   if (!strip) return answer;
   const { leadertoken: _t, privateinvitation: _p, ...rest } = answer;
   return rest;

@@ -28,7 +28,10 @@ export interface RateLimit extends BucketLimit {
 export const DEFAULT_RATE_LIMIT: BucketLimit = { capacity: 10, refillPerSecond: 0.2 };
 
 /** Every key of RateLimit, once: `satisfies` fails to compile when the interface gains or loses one. */
-const RATE_LIMIT_KEYS = { capacity: true, refillPerSecond: true, store: true, timeoutMs: true } satisfies Record<keyof RateLimit, true>;
+const RATE_LIMIT_KEYS = { capacity: true, refillPerSecond: true, store: true, timeoutMs: true } satisfies Record<
+  keyof RateLimit,
+  true
+>;
 
 /** What is wrong with the `rateLimit` option, naming it; undefined when nothing is. */
 export function rateLimitProblem(limit: unknown): string | undefined {
@@ -45,7 +48,8 @@ export function rateLimitProblem(limit: unknown): string | undefined {
   if (typeof refillPerSecond !== 'number' || !Number.isFinite(refillPerSecond) || refillPerSecond <= 0) {
     return `"rateLimit.refillPerSecond" must be a number above 0, not ${shown(refillPerSecond)}`;
   }
-  if (store !== undefined && typeof (store as RateLimitStore | null)?.take !== 'function') return '"rateLimit.store" must have a take(key, limit) method';
+  if (store !== undefined && typeof (store as RateLimitStore | null)?.take !== 'function')
+    return '"rateLimit.store" must have a take(key, limit) method';
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) {
     return `"rateLimit.timeoutMs" must be a number of milliseconds from 1 to ${2 ** 31 - 1}, not ${shown(timeoutMs)}`;
   }
@@ -87,7 +91,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   constructor(options: MemoryStoreOptions = {}) {
     const max = options.maxClients ?? 10_000;
-    if (!Number.isInteger(max) || max < 1) throw new TypeError(`MemoryRateLimitStore: maxClients must be a whole number of at least 1, not ${shown(max)}.`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new TypeError(`MemoryRateLimitStore: maxClients must be a whole number of at least 1, not ${shown(max)}.`);
     this.#max = max;
     this.#now = options.now ?? Date.now;
   }
@@ -180,14 +185,17 @@ export class RateLimiter {
       this.warn(
         'samesurf: no client address is known, so every such caller shares one rate-limit bucket. ' +
           'Behind a proxy set trustProxy; on Cloudflare set clientAddressHeader: "cf-connecting-ip"; ' +
-          'or pass { clientAddress } as the handler\'s second argument.',
+          "or pass { clientAddress } as the handler's second argument.",
       );
     }
     const taken = this.#store.take(rateLimitKey(clientAddress), this.#limit);
     if (typeof (taken as Partial<Promise<TakeResult>>).then !== 'function') return taken as TakeResult; // in memory: no timer
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreTimeout(`the store did not answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+      timer = setTimeout(
+        () => reject(new StoreTimeout(`the store did not answer within ${this.#timeoutMs} ms`)),
+        this.#timeoutMs,
+      );
     });
     try {
       return await Promise.race([taken, late]);

@@ -64,7 +64,8 @@ const OBFUSCATED = /^_[A-Za-z0-9._-]+$/;
 function withoutPort(value: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
   if (bracketed) return bracketed[1]!;
-  if (/^[\d.]+:\d+$/.test(value) || /^_[^:]+:(?:\d+|_[A-Za-z0-9._-]+)$/.test(value)) return value.slice(0, value.indexOf(':'));
+  if (/^[\d.]+:\d+$/.test(value) || /^_[^:]+:(?:\d+|_[A-Za-z0-9._-]+)$/.test(value))
+    return value.slice(0, value.indexOf(':'));
   return value;
 }
 
@@ -126,7 +127,12 @@ function forwardedLists(headers: Headers): Forwarded {
   const xfp = headers.get('x-forwarded-proto');
   const xfh = headers.get('x-forwarded-host');
   if (xff !== null || xfp !== null || xfh !== null) {
-    return { family: 'x-forwarded', for: splitList(xff ?? ''), proto: splitList(xfp ?? ''), host: splitList(xfh ?? '') };
+    return {
+      family: 'x-forwarded',
+      for: splitList(xff ?? ''),
+      proto: splitList(xfp ?? ''),
+      host: splitList(xfh ?? ''),
+    };
   }
   const fwd = headers.get('forwarded');
   return fwd ? parseForwarded(fwd) : { family: 'forwarded', for: [], proto: [], host: [] };
@@ -162,9 +168,18 @@ function pickAddress(list: string[], trust: true | number, obfuscatedOk: boolean
  * The host is the Host header's; only a request without one (never a browser's) falls back to the URL's, which
  * runtimes (Workers, Deno, Next.js, our Node adapter) build themselves, never from the request path.
  */
-export function requestIdentity(request: Request, directAddress: string | undefined, options: IdentityOptions): RequestIdentity {
+export function requestIdentity(
+  request: Request,
+  directAddress: string | undefined,
+  options: IdentityOptions,
+): RequestIdentity {
   const headers = request.headers;
-  const trust = options.trustProxy === true ? true : typeof options.trustProxy === 'number' && options.trustProxy > 0 ? options.trustProxy : false;
+  const trust =
+    options.trustProxy === true
+      ? true
+      : typeof options.trustProxy === 'number' && options.trustProxy > 0
+        ? options.trustProxy
+        : false;
   const url = new URL(request.url);
   let scheme = url.protocol.slice(0, -1);
   let host = headers.get('host') ?? url.host;

@@ -76,7 +76,10 @@ export class RoomTickets {
  * `createlimitedusetoken` as the proxy forwards it: `ticket` removed, and `isleader: true` kept only when the
  * ticket proves the visitor created the room through this proxy.
  */
-export async function applyLeaderRule(body: Record<string, unknown>, tickets: RoomTickets): Promise<Record<string, unknown>> {
+export async function applyLeaderRule(
+  body: Record<string, unknown>,
+  tickets: RoomTickets,
+): Promise<Record<string, unknown>> {
   const { ticket, ...rest } = body;
   if (rest.isleader === true && !(await tickets.proves(ticket, rest.room))) rest.isleader = false;
   return rest;

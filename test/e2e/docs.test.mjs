@@ -8,7 +8,8 @@ describe('README reference', () => {
     const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
     const readme = readFileSync('README.md', 'utf8');
     assert.equal(render(readme, manifest), readme, 'README.md is out of date: run `npm run docs`');
-    for (const name of ['api-key', 'samesurf-error', 'minimise-button', '--samesurf-accent', 'launch()']) assert.ok(readme.includes(name), name);
+    for (const name of ['api-key', 'samesurf-error', 'minimise-button', '--samesurf-accent', 'launch()'])
+      assert.ok(readme.includes(name), name);
   });
 });
 

@@ -10,7 +10,6 @@ import { CHROME_ARGS, chromePath } from '../helpers/chromium.mjs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 
-
 let demo;
 let browser;
 before(async () => {
@@ -46,7 +45,10 @@ async function clickAndSeeRoom(page, sel = 'samesurf-launcher') {
 }
 
 describe('the published files', () => {
-  for (const [name, path] of [['cdn ES module', '/e2e/esm.html'], ['classic-script IIFE', '/e2e/iife.html']]) {
+  for (const [name, path] of [
+    ['cdn ES module', '/e2e/esm.html'],
+    ['classic-script IIFE', '/e2e/iife.html'],
+  ]) {
     it(`${name}: click shows the emulator's room page in the modal, Escape minimises it (the session goes on), no CSP violation`, async () => {
       const { page, context, consoleErrors } = await open(path);
       try {
@@ -59,7 +61,7 @@ describe('the published files', () => {
         assert.equal(await page.locator('samesurf-launcher >> dialog').evaluate((d) => d.open), false);
         assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation');
         assert.deepEqual(consoleErrors, []);
-        assert.match((await page.evaluate(() => document.contentType)), /html/);
+        assert.match(await page.evaluate(() => document.contentType), /html/);
       } finally {
         await context.close();
       }
@@ -84,7 +86,11 @@ describe('the published files', () => {
     const { page, context } = await open('/e2e/esm.html');
     try {
       // Let the idle-time preload fetch the launch chunk first, as it would on a real visit.
-      await page.waitForFunction(() => ['/chunks/launch-', '/chunks/jsrsasign-'].every((c) => performance.getEntriesByType('resource').some((r) => r.name.includes(c))));
+      await page.waitForFunction(() =>
+        ['/chunks/launch-', '/chunks/jsrsasign-'].every((c) =>
+          performance.getEntriesByType('resource').some((r) => r.name.includes(c)),
+        ),
+      );
       await context.setOffline(true);
       await page.locator('samesurf-launcher >> [part~="button"]').click();
       await page.waitForFunction(() => window.__errors.length > 0);
@@ -140,14 +146,19 @@ describe('the npm build in Node (no DOM)', () => {
   });
 
   it('runs the samesurf-emulator bin', async () => {
-    const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise((resolve, reject) => {
         child.stdout.once('data', (d) => resolve(String(d).trim()));
         child.once('exit', (code) => reject(new Error(`exited ${code}`)));
       });
       assert.match(line, /^SameSurf emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
-      assert.match(execFileSync('head', ['-1', 'dist/emulator/cli.js'], { encoding: 'utf8' }), /^#!\/usr\/bin\/env node/);
+      assert.match(
+        execFileSync('head', ['-1', 'dist/emulator/cli.js'], { encoding: 'utf8' }),
+        /^#!\/usr\/bin\/env node/,
+      );
     } finally {
       child.kill();
     }
@@ -171,12 +182,17 @@ describe('a misconfigured launcher on a live site', () => {
       const visible = (id) =>
         page.evaluate((i) => {
           const root = document.getElementById(i).shadowRoot;
-          return [...root.children].filter((n) => n.getBoundingClientRect().height > 0 && getComputedStyle(n).visibility !== 'hidden').map((n) => n.textContent.trim());
+          return [...root.children]
+            .filter((n) => n.getBoundingClientRect().height > 0 && getComputedStyle(n).visibility !== 'hidden')
+            .map((n) => n.textContent.trim());
         }, id);
       assert.deepEqual(await visible('broken'), [], 'nothing a visitor could see or act on');
       assert.equal(await page.locator('#broken').getAttribute('state'), 'error', 'the page can still tell');
       assert.match((await visible('debug')).join(' '), /not set up correctly/);
-      assert.ok(warnings.some((w) => /mode/.test(w)), 'the console names the attribute');
+      assert.ok(
+        warnings.some((w) => /mode/.test(w)),
+        'the console names the attribute',
+      );
     } finally {
       await live.close();
     }

@@ -15,7 +15,9 @@ const declarations = (dir) =>
 
 describe('the published types', () => {
   it('never import jsrsasign', () => {
-    const offenders = declarations(join(ROOT, 'dist')).filter((f) => /(?:import\(|from )['"]jsrsasign['"]/.test(readFileSync(f, 'utf8')));
+    const offenders = declarations(join(ROOT, 'dist')).filter((f) =>
+      /(?:import\(|from )['"]jsrsasign['"]/.test(readFileSync(f, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 
@@ -25,10 +27,24 @@ describe('the published types', () => {
     mkdirSync(join(modules, '@lit'), { recursive: true });
     // The package as installed, and its runtime dependencies' types; nothing else from this repository.
     symlinkSync(ROOT, join(modules, 'samesurf-launcher'));
-    for (const dep of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element']) symlinkSync(join(ROOT, 'node_modules', dep), join(modules, dep));
+    for (const dep of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'])
+      symlinkSync(join(ROOT, 'node_modules', dep), join(modules, dep));
     writeFileSync(
       join(app, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', preserveSymlinks: true, lib: ['ES2022', 'DOM'], types: [] }, files: ['app.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          preserveSymlinks: true,
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        },
+        files: ['app.ts'],
+      }),
     );
     writeFileSync(
       join(app, 'app.ts'),

@@ -2,7 +2,12 @@
 // the test runner, the browser and end-to-end tests and the benchmarks all launch it from this.
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** CHROME_PATH, or the first Chrome or Chromium found; undefined when there is none. */
 export function chromePath() {

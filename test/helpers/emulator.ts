@@ -32,4 +32,5 @@ export const freshKey = (opts: { allowNone?: boolean; reseller?: boolean } = {})
   control<{ apikey: string; apisecret: string }>('keys', opts);
 
 /** How many API requests each call has had since the last reset. */
-export const requestCounts = async () => (await control<{ requests: Record<string, number> }>('stats', undefined, 'GET')).requests;
+export const requestCounts = async () =>
+  (await control<{ requests: Record<string, number> }>('stats', undefined, 'GET')).requests;

@@ -10,7 +10,12 @@ import { apiBase, base } from './emulator.js';
 export { apiBase, base, waitUntil };
 
 /** The attributes every emulator launcher needs. */
-export const emulatorAttrs = () => ({ 'api-key': 'demo-key', 'api-base': apiBase, 'realtime-origin': base, 'start-url': 'https://example.com/pricing' });
+export const emulatorAttrs = () => ({
+  'api-key': 'demo-key',
+  'api-base': apiBase,
+  'realtime-origin': base,
+  'start-url': 'https://example.com/pricing',
+});
 
 export interface Mounted {
   el: SameSurfLauncher;
@@ -31,7 +36,10 @@ afterEach(() => {
  * A launcher with every given attribute (null: left out), its label or light-DOM content, connected to the
  * document with listeners in place first: samesurf-error events and console warnings/errors are captured.
  */
-export async function mount(attrs: Record<string, string | null> = emulatorAttrs(), content: string | TemplateResult = 'Co-browse'): Promise<Mounted> {
+export async function mount(
+  attrs: Record<string, string | null> = emulatorAttrs(),
+  content: string | TemplateResult = 'Co-browse',
+): Promise<Mounted> {
   const host = await fixture<HTMLDivElement>(html`<div>${content}</div>`);
   const el = document.createElement('samesurf-launcher');
   const errors: CustomEvent[] = [];
@@ -48,12 +56,18 @@ export async function mount(attrs: Record<string, string | null> = emulatorAttrs
 }
 
 /** A launcher on the emulator (the common case): `mount` with emulatorAttrs and `extra` on top. */
-export async function launcher(content: string | TemplateResult = 'Co-browse with us', extra: Record<string, string | null> = {}) {
+export async function launcher(
+  content: string | TemplateResult = 'Co-browse with us',
+  extra: Record<string, string | null> = {},
+) {
   return (await mount({ ...emulatorAttrs(), ...extra }, content)).el;
 }
 
 /** The next `name` event from `el`, typed by the element's event map. */
-export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(el: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  el: EventTarget,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
   return oneEvent(el, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
 }
 

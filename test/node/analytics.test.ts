@@ -18,7 +18,8 @@ describe('emulator: analytics computed from what happened', () => {
     await control(ctx.emu, 'reset');
     // Each call gets a token for the emulator's clock, which this test moves.
     let skewMs = 0;
-    const call = async (name: string, body?: unknown) => post(ctx.emu, name, body, await noneToken('demo-key', Date.now() + skewMs));
+    const call = async (name: string, body?: unknown) =>
+      post(ctx.emu, name, body, await noneToken('demo-key', Date.now() + skewMs));
     const advance = async (ms: number) => {
       await control(ctx.emu, 'clock', { advanceMs: ms });
       skewMs += ms;
@@ -37,7 +38,7 @@ describe('emulator: analytics computed from what happened', () => {
     await control(ctx.emu, `rooms/${a.room}/end`, { recordings: 2 });
 
     const rooms = (await call('analyticsrooms', {})).body;
-    assert.equal(rooms.total_rooms, '3', 'a string, as the reference\'s example shows it');
+    assert.equal(rooms.total_rooms, '3', "a string, as the reference's example shows it");
     assert.equal(rooms.rooms[0].room, c.room, 'newest first');
     const alpha = rooms.rooms.find((r: { room: string }) => r.room === a.room);
     assert.equal(alpha.title, 'Alpha');
@@ -52,7 +53,10 @@ describe('emulator: analytics computed from what happened', () => {
 
     const detail = (await call('roomanalytics', { room: a.room })).body;
     assert.equal(detail.title, 'Alpha');
-    assert.deepEqual(detail.events.map((e: { type: string }) => e.type), ['start', 'url', 'join', 'join', 'leave', 'leave', 'end']);
+    assert.deepEqual(
+      detail.events.map((e: { type: string }) => e.type),
+      ['start', 'url', 'join', 'join', 'leave', 'leave', 'end'],
+    );
     assert.equal(detail.events[1].data, 'https://shop.example/a');
     assert.equal(detail.users.length, 2);
     const [u1, u2] = detail.users;

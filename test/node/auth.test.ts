@@ -20,7 +20,10 @@ describe('emulator: JWT checks', () => {
   const ctx = useEmulator();
 
   it('accepts a none token for a key that allows it, exactly as the vendor signs it', async () => {
-    const vendor = KJUR.jws.JWS.sign('none', { typ: 'JWT' } as unknown as { alg: string }, { iat: now(), sub: 'demo-key' });
+    const vendor = KJUR.jws.JWS.sign('none', { typ: 'JWT' } as unknown as { alg: string }, {
+      iat: now(),
+      sub: 'demo-key',
+    });
     assert.equal(vendor, await noneToken('demo-key'));
     const res = await post(ctx.emu, 'runningrooms', {}, vendor);
     assert.equal(res.status, 200);
@@ -37,7 +40,12 @@ describe('emulator: JWT checks', () => {
   });
 
   it('refuses HS512 and RS256 even when otherwise well formed', async () => {
-    const hs512 = KJUR.jws.JWS.sign('HS512', { alg: 'HS512', typ: 'JWT' } as { alg: string }, { iat: now(), sub: 'server-key' }, { utf8: 'server-secret' } as unknown as string);
+    const hs512 = KJUR.jws.JWS.sign(
+      'HS512',
+      { alg: 'HS512', typ: 'JWT' } as { alg: string },
+      { iat: now(), sub: 'server-key' },
+      { utf8: 'server-secret' } as unknown as string,
+    );
     await assertRefused(ctx.emu, hs512, /HS512.*not accepted/);
     const rs256 = `${b64u({ alg: 'RS256', typ: 'JWT' })}.${b64u({ iat: now(), sub: 'server-key' })}.c2lnbmF0dXJl`;
     await assertRefused(ctx.emu, rs256, /RS256.*not accepted/);
@@ -61,7 +69,10 @@ describe('emulator: JWT checks', () => {
   it('refuses stale and future iat beyond 5 minutes, accepts within', async () => {
     await assertRefused(ctx.emu, await noneToken('demo-key', Date.now() - 6 * 60_000), /in the past/);
     await assertRefused(ctx.emu, await noneToken('demo-key', Date.now() + 6 * 60_000), /in the future/);
-    assert.equal((await post(ctx.emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 4 * 60_000))).status, 200);
+    assert.equal(
+      (await post(ctx.emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 4 * 60_000))).status,
+      200,
+    );
     await assertRefused(ctx.emu, `${b64u({ typ: 'JWT', alg: 'none' })}.${b64u({ sub: 'demo-key' })}.`, /iat/);
   });
 
@@ -70,7 +81,9 @@ describe('emulator: JWT checks', () => {
     await assertRefused(ctx.emu, 'a.b.c', /not base64url JSON/);
     await assertRefused(ctx.emu, `${b64u([1])}.${b64u('x')}.`, /not base64url JSON/);
     await assertRefused(ctx.emu, null, /Missing Authorization/);
-    const res = await post(ctx.emu, 'runningrooms', {}, null, { headers: { Authorization: `Basic ${await noneToken()}` } });
+    const res = await post(ctx.emu, 'runningrooms', {}, null, {
+      headers: { Authorization: `Basic ${await noneToken()}` },
+    });
     assert.equal(res.body.errorcode, 101);
     assert.match(res.body.error, /Bearer/);
   });
@@ -80,7 +93,10 @@ describe('emulator: configurable iat window', () => {
   const ctx = useEmulator({ iatSkewSeconds: 10 });
   it('applies the configured skew', async () => {
     await assertRefused(ctx.emu, await noneToken('demo-key', Date.now() - 20_000), /more than 10 s/);
-    assert.equal((await post(ctx.emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 5_000))).status, 200);
+    assert.equal(
+      (await post(ctx.emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 5_000))).status,
+      200,
+    );
   });
 });
 
@@ -108,11 +124,16 @@ describe('emulator: exp, nbf and crit (RFC 7519 §4.1.4/§4.1.5, RFC 7515 §4.1.
     await ok(craft(HS, { iat: t, sub: 'server-key', exp: t + 60 }));
     await ok(craft(HS, { iat: t, sub: 'server-key', exp: t - 5 }));
     // Made by another library, the way the vendor's examples sign.
-    const vendor = KJUR.jws.JWS.sign('HS256', { alg: 'HS256', typ: 'JWT' } as { alg: string }, { iat: t, sub: 'server-key', exp: t - 3600 }, { utf8: 'server-secret' } as unknown as string);
+    const vendor = KJUR.jws.JWS.sign(
+      'HS256',
+      { alg: 'HS256', typ: 'JWT' } as { alg: string },
+      { iat: t, sub: 'server-key', exp: t - 3600 },
+      { utf8: 'server-secret' } as unknown as string,
+    );
     await assertRefused(ctx.emu, vendor, /expired/);
   });
 
-  it('judges exp by the emulator\'s movable clock', async () => {
+  it("judges exp by the emulator's movable clock", async () => {
     const t = await emuNow(ctx.emu);
     const token = craft({ alg: 'none', typ: 'JWT' }, { iat: t, sub: 'demo-key', exp: t + 30 });
     await ok(token);
@@ -120,7 +141,12 @@ describe('emulator: exp, nbf and crit (RFC 7519 §4.1.4/§4.1.5, RFC 7515 §4.1.
     assert.equal((await post(ctx.emu, 'runningrooms', {}, token)).body.errorcode, 101);
     // A fresh iat, so only exp can be what is refused.
     const fresh = await emuNow(ctx.emu);
-    const res = await post(ctx.emu, 'runningrooms', {}, craft({ alg: 'none', typ: 'JWT' }, { iat: fresh, sub: 'demo-key', exp: t + 30 }));
+    const res = await post(
+      ctx.emu,
+      'runningrooms',
+      {},
+      craft({ alg: 'none', typ: 'JWT' }, { iat: fresh, sub: 'demo-key', exp: t + 30 }),
+    );
     assert.equal(res.body.errorcode, 101);
     // The clock moved 45 s past a token that lived 30 s: at least 15 s ago, however slow this machine is.
     const ago = Number(/expired (\d+) s ago/.exec(res.body.error)?.[1]);
@@ -149,7 +175,11 @@ describe('emulator: exp, nbf and crit (RFC 7519 §4.1.4/§4.1.5, RFC 7515 §4.1.
   it('refuses any crit header: extensions it does not understand, and malformed crit lists', async () => {
     const t = await emuNow(ctx.emu);
     const claims = { iat: t, sub: 'server-key' };
-    await assertRefused(ctx.emu, craft({ ...HS, crit: ['exp'], exp: t + 60 }, claims), /"exp".*critical.*understands no/);
+    await assertRefused(
+      ctx.emu,
+      craft({ ...HS, crit: ['exp'], exp: t + 60 }, claims),
+      /"exp".*critical.*understands no/,
+    );
     await assertRefused(ctx.emu, craft({ alg: 'HS256', crit: ['b64'], b64: false }, claims), /"b64".*critical/);
     for (const [crit, reason] of [
       [[], /non-empty array/],
@@ -163,7 +193,12 @@ describe('emulator: exp, nbf and crit (RFC 7519 §4.1.4/§4.1.5, RFC 7515 §4.1.
       await assertRefused(ctx.emu, craft({ ...HS, crit, x: 1 }, claims), reason);
     }
     // Made by another library: jsrsasign signs whatever header it is given.
-    const vendor = KJUR.jws.JWS.sign('HS256', { alg: 'HS256', typ: 'JWT', crit: ['http://example.com/ext'], 'http://example.com/ext': true } as { alg: string }, claims, { utf8: 'server-secret' } as unknown as string);
+    const vendor = KJUR.jws.JWS.sign(
+      'HS256',
+      { alg: 'HS256', typ: 'JWT', crit: ['http://example.com/ext'], 'http://example.com/ext': true } as { alg: string },
+      claims,
+      { utf8: 'server-secret' } as unknown as string,
+    );
     await assertRefused(ctx.emu, vendor, /critical/);
     await ok(craft(HS, claims));
   });

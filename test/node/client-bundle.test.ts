@@ -16,9 +16,14 @@ describe('client bundle', () => {
     const gz = (c: OutputChunk) => gzipSync(c.code, { level: 9 }).length;
     const jsrsasign = lazy.find((c) => Object.keys(c.modules).some((m) => m.includes('jsrsasign.js')))!;
     assert.ok(jsrsasign, 'jsrsasign is in a chunk of its own');
-    assert.equal(Object.keys(entry.modules).some((m) => m.includes('node_modules/jsrsasign')), false);
+    assert.equal(
+      Object.keys(entry.modules).some((m) => m.includes('node_modules/jsrsasign')),
+      false,
+    );
     assert.ok(entry.dynamicImports.length >= 1, 'the entry imports it dynamically');
     assert.ok(gz(jsrsasign) > 10 * gz(entry), `entry ${gz(entry)} B gzip vs jsrsasign ${gz(jsrsasign)} B gzip`);
-    console.log(`client entry: ${entry.code.length} B raw, ${gz(entry)} B gzip; lazy jsrsasign chunk: ${gz(jsrsasign)} B gzip`);
+    console.log(
+      `client entry: ${entry.code.length} B raw, ${gz(entry)} B gzip; lazy jsrsasign chunk: ${gz(jsrsasign)} B gzip`,
+    );
   });
 });

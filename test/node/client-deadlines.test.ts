@@ -13,7 +13,13 @@ async function settled<T>(promise: Promise<T>, ms = 5000): Promise<{ value?: T; 
   let timer: NodeJS.Timeout | undefined;
   const guard = new Promise<{ pending: true }>((r) => (timer = setTimeout(() => r({ pending: true }), ms)));
   try {
-    return await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), guard]);
+    return await Promise.race([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      guard,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -80,7 +86,10 @@ describe('client: one deadline for the whole call', () => {
   });
 
   it('a getToken that fails is a configuration error, not a timeout', async () => {
-    const client = new SameSurfClient({ baseUrl: ctx.emu.apiBase, getToken: () => Promise.reject(new Error('no session')) });
+    const client = new SameSurfClient({
+      baseUrl: ctx.emu.apiBase,
+      getToken: () => Promise.reject(new Error('no session')),
+    });
     const result = await settled(client.createRoom({}));
     assert.equal((result.error as SameSurfError).kind, 'config');
   });
@@ -107,17 +116,19 @@ describe('client: one deadline for the whole call', () => {
   });
 });
 
-describe('client and emulator: the reference\'s rules from the one per-call map', () => {
+describe("client and emulator: the reference's rules from the one per-call map", () => {
   const ctx = useEmulator();
 
   it('schedules a room from eventtime alone', async () => {
     const client = new SameSurfClient({ baseUrl: ctx.emu.apiBase, apiKey: 'demo-key' });
-    const res = await client.scheduleRoom({ eventtime: new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z') });
+    const res = await client.scheduleRoom({
+      eventtime: new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
     assert.match(res.room, /^\d+$/);
     assert.ok(ctx.emu.state.findRoom(res.room)!.schedule);
   });
 
-  it('gives analyticsrooms\' total as a number though the wire has the reference\'s string', async () => {
+  it("gives analyticsrooms' total as a number though the wire has the reference's string", async () => {
     const client = new SameSurfClient({ baseUrl: ctx.emu.apiBase, apiKey: 'demo-key' });
     await client.createRoom({});
     const res = await client.analyticsRooms();

@@ -25,10 +25,14 @@ describe('startEmulator(): methods for tests in the same process', () => {
     ctx.emu.reset();
     assert.deepEqual(ctx.emu.requests(), {});
     const running = await client().runningRooms();
-    assert.deepEqual(running.rooms.map((r) => r.room), ['424242424'], 'only the seeded room, and no fault left');
+    assert.deepEqual(
+      running.rooms.map((r) => r.room),
+      ['424242424'],
+      'only the seeded room, and no fault left',
+    );
   });
 
-  it('advanceClock() moves the emulator\'s time (a token signed now is then too old), and refuses a jump out of range', async () => {
+  it("advanceClock() moves the emulator's time (a token signed now is then too old), and refuses a jump out of range", async () => {
     ctx.emu.reset();
     ctx.emu.advanceClock(10 * 60_000);
     await assert.rejects(client().runningRooms(), (e: SameSurfError) => e.errorcode === 101);

@@ -10,7 +10,9 @@ import { noneToken, post } from './helpers.js';
 
 /** Starts `samesurf-emulator` with `args`; resolves with its URL once it listens. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; emu: RunningEmulator }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -26,7 +28,9 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; emu: RunningEm
 
 /** Runs the CLI expecting it to refuse its arguments; resolves with exit code and stderr. */
 function refusedCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   // Should it start after all, stop it: the assertion on the exit code then fails.
@@ -57,7 +61,10 @@ describe('emulator: --iat-skew on the command line', () => {
   it('takes 5m as five minutes, and the iat check stays on', async () => {
     const { child, emu } = await startCli(['--iat-skew', '5m']);
     try {
-      assert.equal((await post(emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 4 * 60_000))).status, 200);
+      assert.equal(
+        (await post(emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 4 * 60_000))).status,
+        200,
+      );
       const stale = await post(emu, 'runningrooms', {}, await noneToken('demo-key', Date.now() - 6 * 60_000));
       assert.equal(stale.body.errorcode, 101);
       assert.match(stale.body.error, /more than 300 s allowed/);
@@ -100,9 +107,14 @@ describe('emulator: iatSkewSeconds option', () => {
 
 describe('emulator: --control-origins on the command line', () => {
   it('lets the listed page origins use the control endpoints, and no other', async () => {
-    const { child, emu } = await startCli(['--test-mode', '--control-origins', 'http://localhost:8000, http://127.0.0.1:8000']);
+    const { child, emu } = await startCli([
+      '--test-mode',
+      '--control-origins',
+      'http://localhost:8000, http://127.0.0.1:8000',
+    ]);
     try {
-      const reset = (origin?: string) => fetch(`${emu.url}/__emulator/reset`, { method: 'POST', headers: origin ? { Origin: origin } : {} });
+      const reset = (origin?: string) =>
+        fetch(`${emu.url}/__emulator/reset`, { method: 'POST', headers: origin ? { Origin: origin } : {} });
       const allowed = await reset('http://127.0.0.1:8000');
       assert.equal(allowed.status, 200);
       assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
@@ -117,7 +129,9 @@ describe('emulator: --control-origins on the command line', () => {
   });
 
   it('refuses what is not an origin, naming the flag (exit 2)', async () => {
-    const results = await Promise.all(['*', 'localhost:8000', 'http://localhost:8000/'].map((v) => refusedCli(['--test-mode', '--control-origins', v])));
+    const results = await Promise.all(
+      ['*', 'localhost:8000', 'http://localhost:8000/'].map((v) => refusedCli(['--test-mode', '--control-origins', v])),
+    );
     for (const { code, stderr } of results) {
       assert.equal(code, 2, stderr);
       assert.match(stderr, /--control-origins takes origins such as http:\/\/localhost:8000/);
@@ -146,7 +160,8 @@ describe('emulator: --port', () => {
 });
 
 describe('emulator: --allowed-origins', () => {
-  const fromOrigin = (emu: RunningEmulator, origin: string) => post(emu, 'runningrooms', {}, undefined, { headers: { Origin: origin } });
+  const fromOrigin = (emu: RunningEmulator, origin: string) =>
+    post(emu, 'runningrooms', {}, undefined, { headers: { Origin: origin } });
 
   it('takes * alone as any origin', async () => {
     const { child, emu } = await startCli(['--allowed-origins', '*']);
@@ -187,7 +202,8 @@ describe('emulator: allowedOrigins option', () => {
       assert.ok(started instanceof Error, `started with ${JSON.stringify(bad)}`);
       assert.match(started.message, /^startEmulator: allowedOrigins/);
     }
-    for (const good of ['*' as const, [], ['https://shop.example']]) await (await startEmulator({ allowedOrigins: good })).close();
+    for (const good of ['*' as const, [], ['https://shop.example']])
+      await (await startEmulator({ allowedOrigins: good })).close();
   });
 });
 

@@ -37,7 +37,11 @@ describe('emulator: seeding rooms is strict', () => {
     assert.equal(res.status, 400, JSON.stringify(seed));
     assert.equal(res.body.success, false);
     assert.match(res.body.error, reason);
-    assert.equal((await control(ctx.emu, `rooms/${ROOM}`, undefined, 'GET')).status, 404, `${JSON.stringify(seed)}: nothing seeded`);
+    assert.equal(
+      (await control(ctx.emu, `rooms/${ROOM}`, undefined, 'GET')).status,
+      404,
+      `${JSON.stringify(seed)}: nothing seeded`,
+    );
   };
 
   it('refuses wrong types, naming the field', async () => {
@@ -45,7 +49,10 @@ describe('emulator: seeding rooms is strict', () => {
     await refused({ room: 555000222 }, /"room" must be a string of 1 to 12 digits/);
     await refused({ room: ROOM, title: 42 }, /"title" must be a string/);
     await refused({ room: ROOM, starturl: 42 }, /"starturl" must be a string/);
-    await refused({ room: ROOM, starturl: 'javascript:alert(1)' }, /"starturl" must be an absolute http: or https: URL/);
+    await refused(
+      { room: ROOM, starturl: 'javascript:alert(1)' },
+      /"starturl" must be an absolute http: or https: URL/,
+    );
     await refused({ room: ROOM, subscription: 7 }, /"subscription" must be a string/);
     await refused({ room: ROOM, recordings: '3' }, /"recordings" must be a whole number from 0 to 100/);
     await refused({ room: ROOM, recordings: 1.5 }, /"recordings"/);
@@ -64,10 +71,19 @@ describe('emulator: seeding rooms is strict', () => {
   });
 
   it('still seeds what the README lists', async () => {
-    const res = await control(ctx.emu, 'rooms', { room: ROOM, title: 'Desk', starturl: 'https://example.com/', recordings: 100, subscription: 'demo' });
+    const res = await control(ctx.emu, 'rooms', {
+      room: ROOM,
+      title: 'Desk',
+      starturl: 'https://example.com/',
+      recordings: 100,
+      subscription: 'demo',
+    });
     assert.equal(res.status, 200, res.body.error);
     const stored = await control(ctx.emu, `rooms/${ROOM}`, undefined, 'GET');
-    assert.deepEqual([stored.body.title, stored.body.starturl, stored.body.ended], ['Desk', 'https://example.com/', true]);
+    assert.deepEqual(
+      [stored.body.title, stored.body.starturl, stored.body.ended],
+      ['Desk', 'https://example.com/', true],
+    );
     assert.equal((await control(ctx.emu, 'rooms', {})).status, 200, 'every field may be left out');
     assert.equal((await control(ctx.emu, 'rooms', { room: '555000333', ended: false })).status, 200);
   });
@@ -118,7 +134,10 @@ describe('emulator: the seed option', () => {
   };
 
   it('refuses a wrong seed entry, naming the entry and the field', async () => {
-    await startRefused([{ room: ROOM }, { room: ROOM, tilte: 'x' }], /^startEmulator: seed\[1\]: Unknown seed room field "tilte"/);
+    await startRefused(
+      [{ room: ROOM }, { room: ROOM, tilte: 'x' }],
+      /^startEmulator: seed\[1\]: Unknown seed room field "tilte"/,
+    );
     await startRefused([{ room: 4242 }], /^startEmulator: seed\[0\]: .*"room"/);
     await startRefused([{ ended: 'no' }], /seed\[0\]: .*"ended" must be true or false/);
     await startRefused([{ recordings: 3e6 }], /seed\[0\]: .*"recordings" must be a whole number from 0 to 100/);

@@ -40,8 +40,14 @@ describe('emulator: fault specs are strict', () => {
 
   it('refuses a delay or Retry-After longer than a timer or an HTTP delta-seconds can hold', async () => {
     await refused({ call: 'create', delayMs: 2 ** 31 }, /"delayMs" must be a whole number from 0 to 2147483647/);
-    await refused({ call: 'create', status: 503, retryAfter: 1e21 }, /"retryAfter" must be a whole number from 0 to 2147483647/);
-    assert.equal((await control(ctx.emu, 'faults', { call: 'create', status: 503, delayMs: 1, retryAfter: 2 ** 31 - 1 })).status, 200);
+    await refused(
+      { call: 'create', status: 503, retryAfter: 1e21 },
+      /"retryAfter" must be a whole number from 0 to 2147483647/,
+    );
+    assert.equal(
+      (await control(ctx.emu, 'faults', { call: 'create', status: 503, delayMs: 1, retryAfter: 2 ** 31 - 1 })).status,
+      200,
+    );
   });
 
   it('refuses a patch of "success", pointing to errorcode', async () => {
@@ -53,7 +59,13 @@ describe('emulator: fault specs are strict', () => {
   });
 
   it('names the faulty entry of a list and queues none of it', async () => {
-    await refused([{ call: 'create', status: 503 }, { call: 'find', stauts: 500 }], /Fault 2 of 2: Unknown fault field "stauts"/);
+    await refused(
+      [
+        { call: 'create', status: 503 },
+        { call: 'find', stauts: 500 },
+      ],
+      /Fault 2 of 2: Unknown fault field "stauts"/,
+    );
   });
 
   it('still takes every kind of fault the README lists', async () => {

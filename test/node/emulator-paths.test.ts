@@ -49,7 +49,10 @@ describe('emulator: malformed request paths', () => {
   it('still serves well-formed links and control paths, encoded or not', async () => {
     const created = await post(ctx.emu, 'create', {});
     const { room, privateinvitation } = created.body as { room: string; privateinvitation: string };
-    const encoded = privateinvitation.replace(`/${room}/`, `/${[...room].map((d) => `%${d.charCodeAt(0).toString(16)}`).join('')}/`);
+    const encoded = privateinvitation.replace(
+      `/${room}/`,
+      `/${[...room].map((d) => `%${d.charCodeAt(0).toString(16)}`).join('')}/`,
+    );
     assert.equal((await visit(encoded)).status, 200);
     assert.equal((await control(ctx.emu, `rooms/${room}/end`, {})).status, 200);
     assert.equal((await raw(ctx.emu.url, 'GET', '/nothing%ZZ')).status, 404);

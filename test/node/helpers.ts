@@ -34,7 +34,10 @@ export async function post(
   token?: string | null,
   init: RequestInit = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    ...(init.headers as Record<string, string>),
+  };
   const bearer = token === undefined ? await noneToken() : token;
   if (bearer !== null) headers.Authorization = `Bearer ${bearer}`;
   const res = await fetch(`${emu.apiBase}/${call}`, {

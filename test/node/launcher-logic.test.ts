@@ -7,7 +7,11 @@ import { describeFailure, LinkRefusedError } from '../../src/launcher/messages.j
 import { BUILT_IN_STRINGS } from '../../src/launcher/strings.js';
 
 const PAGE = 'https://shop.example/help/page.html';
-const base = { apiKey: 'demo-key', startUrl: 'https://shop.example/', attributeNames: ['api-key', 'start-url'] } satisfies LauncherAttributes;
+const base = {
+  apiKey: 'demo-key',
+  startUrl: 'https://shop.example/',
+  attributeNames: ['api-key', 'start-url'],
+} satisfies LauncherAttributes;
 const read = (extra: Partial<LauncherAttributes>) => readConfig({ ...base, ...extra }, PAGE);
 const problemOf = (extra: Partial<LauncherAttributes>) => {
   const result = read(extra);
@@ -16,7 +20,15 @@ const problemOf = (extra: Partial<LauncherAttributes>) => {
 
 describe('readConfig', () => {
   it('makes a room configuration from good attributes, resolving relative URLs against the page', () => {
-    const result = readConfig({ apiBase: '/samesurf', startUrl: 'https://shop.example/cart', roomTitle: ' Cart ', attributeNames: ['api-base'] }, PAGE);
+    const result = readConfig(
+      {
+        apiBase: '/samesurf',
+        startUrl: 'https://shop.example/cart',
+        roomTitle: ' Cart ',
+        attributeNames: ['api-base'],
+      },
+      PAGE,
+    );
     assert.ok(result.ok);
     assert.equal(result.config.mode, 'room');
     assert.equal(result.config.client.baseUrl, 'https://shop.example/samesurf');
@@ -63,7 +75,13 @@ describe('isAllowedLink', () => {
   it('allows only http(s) links on the listed origins', () => {
     const origins = ['https://realtime.samesurf.com'];
     assert.equal(isAllowedLink('https://realtime.samesurf.com/1/x', origins), true);
-    for (const link of ['javascript:alert(1)', 'https://evil.test/1/x', 'https://realtime.samesurf.com.evil.test/', 42, undefined]) {
+    for (const link of [
+      'javascript:alert(1)',
+      'https://evil.test/1/x',
+      'https://realtime.samesurf.com.evil.test/',
+      42,
+      undefined,
+    ]) {
       assert.equal(isAllowedLink(link, origins), false, String(link));
     }
   });
@@ -71,7 +89,8 @@ describe('isAllowedLink', () => {
 
 describe('describeFailure', () => {
   const s = BUILT_IN_STRINGS.en;
-  const err = (init: Partial<SameSurfErrorInit>) => new SameSurfError({ kind: 'api', call: 'create', message: 'x', ...init });
+  const err = (init: Partial<SameSurfErrorInit>) =>
+    new SameSurfError({ kind: 'api', call: 'create', message: 'x', ...init });
   const cases: [string, unknown, string, RegExp][] = [
     ['bad credentials (101)', err({ errorcode: 101 }), 'api', /did not accept/],
     ['a room that is gone (102)', err({ errorcode: 102 }), 'api', /no longer available/],

@@ -5,10 +5,20 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 export const PROXY_SECRET = 'proxy-secret-5e1b2d-never-echoed';
 export const PROXY_KEY = 'proxy-key';
 export const SITE = 'http://shop.test';
-export const proxyKey = { apikey: PROXY_KEY, apisecret: PROXY_SECRET, allowNone: false, reseller: false, subscription: 'demo' };
+export const proxyKey = {
+  apikey: PROXY_KEY,
+  apisecret: PROXY_SECRET,
+  allowNone: false,
+  reseller: false,
+  subscription: 'demo',
+};
 
 /** A handler for SITE's pages on `emu`, no rate limit, its log lines collected in `lines`. */
-export function proxyFor(emu: RunningEmulator, extra: Partial<SameSurfHandlerOptions> = {}, lines: string[] = []): SameSurfHandler {
+export function proxyFor(
+  emu: RunningEmulator,
+  extra: Partial<SameSurfHandlerOptions> = {},
+  lines: string[] = [],
+): SameSurfHandler {
   return createSameSurfHandler({
     apiKey: PROXY_KEY,
     apiSecret: PROXY_SECRET,
@@ -27,7 +37,13 @@ export interface ProxyAnswer {
 }
 
 /** POSTs `body` to `/samesurf/<call>` from a page on SITE. */
-export async function callProxy(h: SameSurfHandler, call: string, body: unknown = {}, headers: Record<string, string> = {}, clientAddress = '203.0.113.9'): Promise<ProxyAnswer> {
+export async function callProxy(
+  h: SameSurfHandler,
+  call: string,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+  clientAddress = '203.0.113.9',
+): Promise<ProxyAnswer> {
   const res = await h(
     new Request(`${SITE}/samesurf/${call}`, {
       method: 'POST',

@@ -34,9 +34,13 @@ describe('emulator: screen recordings', () => {
 
     const full = await fetchBytes((await post(ctx.emu, 'screenrecordingimage', { room: room.room })).body.link);
     assert.deepEqual(pngSize(full.bytes), { width: 1280, height: 720 });
-    const byWidth = await fetchBytes((await post(ctx.emu, 'screenrecordingimage', { room: room.room, width: 400 })).body.link);
+    const byWidth = await fetchBytes(
+      (await post(ctx.emu, 'screenrecordingimage', { room: room.room, width: 400 })).body.link,
+    );
     assert.deepEqual(pngSize(byWidth.bytes), { width: 400, height: 225 }, 'height scales to match');
-    const both = await fetchBytes((await post(ctx.emu, 'screenrecordingimage', { room: room.room, width: 200, height: 300 })).body.link);
+    const both = await fetchBytes(
+      (await post(ctx.emu, 'screenrecordingimage', { room: room.room, width: 200, height: 300 })).body.link,
+    );
     assert.deepEqual(pngSize(both.bytes), { width: 200, height: 300 });
   });
 
@@ -60,7 +64,10 @@ describe('emulator: screen recordings', () => {
 
   it('refuses impossible sizes (111) and rooms of other subscriptions (102)', async () => {
     assert.equal((await post(ctx.emu, 'screenrecordingimage', { room: '555000111', width: 0 })).body.errorcode, 111);
-    assert.equal((await post(ctx.emu, 'screenrecordingimage', { room: '555000111', height: 100000 })).body.errorcode, 111);
+    assert.equal(
+      (await post(ctx.emu, 'screenrecordingimage', { room: '555000111', height: 100000 })).body.errorcode,
+      111,
+    );
     const { body: key } = await control(ctx.emu, 'keys', {});
     const other = await post(ctx.emu, 'screenrecordingpubliclink', { room: '555000111' }, await noneToken(key.apikey));
     assert.equal(other.body.errorcode, 102);

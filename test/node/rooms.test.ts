@@ -18,7 +18,13 @@ describe('emulator: rooms', () => {
 
     const running = await post(ctx.emu, 'runningrooms', {});
     assert.equal(running.body.totalrooms, 1);
-    assert.deepEqual(Object.keys(running.body.rooms[0]).sort(), ['privateinvitation', 'publicinvitation', 'room', 'starttime', 'title']);
+    assert.deepEqual(Object.keys(running.body.rooms[0]).sort(), [
+      'privateinvitation',
+      'publicinvitation',
+      'room',
+      'starttime',
+      'title',
+    ]);
     assert.equal(running.body.rooms[0].room, room);
     assert.equal(running.body.rooms[0].title, 'Demo');
     // The vendor's runningrooms example swaps the names.
@@ -34,7 +40,10 @@ describe('emulator: rooms', () => {
     for (let i = 0; i < 5; i++) rooms.push((await post(ctx.emu, 'create', { title: `R${i}` })).body.room);
     const page = await post(ctx.emu, 'runningrooms', { skip: 1, limit: 2 });
     assert.equal(page.body.totalrooms, 5);
-    assert.deepEqual(page.body.rooms.map((r: { room: string }) => r.room), rooms.slice(1, 3));
+    assert.deepEqual(
+      page.body.rooms.map((r: { room: string }) => r.room),
+      rooms.slice(1, 3),
+    );
   });
 
   it('keeps subscriptions apart: another subscription cannot find the room', async () => {
@@ -52,7 +61,11 @@ describe('emulator: rooms', () => {
     await control(ctx.emu, `rooms/${body.room}/end`);
     const ended = await post(ctx.emu, 'find', { room: body.room });
     assert.equal(ended.body.errorcode, 103);
-    assert.equal((await post(ctx.emu, 'createlimitedusetoken', { room: body.room, usagelimit: 1, isleader: false })).body.errorcode, 103);
+    assert.equal(
+      (await post(ctx.emu, 'createlimitedusetoken', { room: body.room, usagelimit: 1, isleader: false })).body
+        .errorcode,
+      103,
+    );
     assert.equal((await visit(body.privateinvitation)).status, 410);
     const running = await post(ctx.emu, 'runningrooms', {});
     assert.ok(!running.body.rooms.some((r: { room: string }) => r.room === body.room));
@@ -67,12 +80,19 @@ describe('emulator: rooms', () => {
     await bad({ starturl: 'javascript:alert(1)' }, 105, /"starturl"/);
     await bad({ disabledfeatures: ['MODE_TELEPORT'] }, 100, /"disabledfeatures\[0\]"/);
     await bad({ bookmarks: [{ name: 'x' }] }, 100, /"bookmarks\[0\]\.link" is required/);
-    await bad({ session: { cookies: [{ domain: 'a', path: '/', name: 'n', value: 'v', secure: 'yes', httponly: true }] } }, 100, /secure/);
+    await bad(
+      { session: { cookies: [{ domain: 'a', path: '/', name: 'n', value: 'v', secure: 'yes', httponly: true }] } },
+      100,
+      /secure/,
+    );
     await bad({ title: 42 }, 100, /"title" must be a string/);
     const ok = await post(ctx.emu, 'create', {
       starturl: 'https://example.com',
       bookmarks: [{ name: 'Home', link: 'https://example.com' }],
-      session: { cookies: [{ domain: 'example.com', path: '/', name: 'a', value: 'b', secure: true, httponly: true }], storage: [{ domain: 'example.com', name: 'k', value: 'v' }] },
+      session: {
+        cookies: [{ domain: 'example.com', path: '/', name: 'a', value: 'b', secure: true, httponly: true }],
+        storage: [{ domain: 'example.com', name: 'k', value: 'v' }],
+      },
       disabledfeatures: ['TOOLS_VIDEO_CHAT'],
     });
     assert.equal(ok.status, 200);
@@ -86,15 +106,30 @@ describe('emulator: scheduled rooms', () => {
 
   it('accepts UTC, IANA zones and the dd/MM/yyyy form; a scheduled room runs from its time', async () => {
     await control(ctx.emu, 'reset');
-    const utc = await post(ctx.emu, 'create', { starturl: 'https://a.example', eventtime: `${isoLocal}Z`, lengthinminutes: 30, invitees: 'a@example.com, b@example.org', invitemessage: 'See you' });
+    const utc = await post(ctx.emu, 'create', {
+      starturl: 'https://a.example',
+      eventtime: `${isoLocal}Z`,
+      lengthinminutes: 30,
+      invitees: 'a@example.com, b@example.org',
+      invitemessage: 'See you',
+    });
     assert.equal(utc.status, 200, utc.text);
-    const zoned = await post(ctx.emu, 'create', { starturl: 'https://a.example', eventtime: isoLocal, timezone: 'America/New_York' });
+    const zoned = await post(ctx.emu, 'create', {
+      starturl: 'https://a.example',
+      eventtime: isoLocal,
+      timezone: 'America/New_York',
+    });
     assert.equal(zoned.status, 200, zoned.text);
-    const [d, t] = [future.toISOString().slice(0, 10).split('-').reverse().join('/'), future.toISOString().slice(11, 19)];
+    const [d, t] = [
+      future.toISOString().slice(0, 10).split('-').reverse().join('/'),
+      future.toISOString().slice(11, 19),
+    ];
     const dmy = await post(ctx.emu, 'create', { starturl: 'https://a.example', eventtime: `${d}T${t}Z` });
     assert.equal(dmy.status, 200, dmy.text);
     const at = async (eventtime: string, timezone: string) =>
-      ctx.emu.state.findRoom((await post(ctx.emu, 'create', { starturl: 'https://a.example', eventtime, timezone })).body.room)!.schedule!.at;
+      ctx.emu.state.findRoom(
+        (await post(ctx.emu, 'create', { starturl: 'https://a.example', eventtime, timezone })).body.room,
+      )!.schedule!.at;
     assert.equal(await at('2031-01-15T10:00:00', 'America/New_York'), Date.UTC(2031, 0, 15, 15));
     assert.equal(await at('2031-07-01T10:00:00', 'Europe/London'), Date.UTC(2031, 6, 1, 9));
     assert.equal(await at('2031-07-01T10:00:00+02:00', 'Asia/Tokyo'), Date.UTC(2031, 6, 1, 8));
@@ -102,14 +137,20 @@ describe('emulator: scheduled rooms', () => {
     assert.equal((await post(ctx.emu, 'runningrooms', {})).body.totalrooms, 0);
     await control(ctx.emu, 'clock', { advanceMs: 2 * 86_400_000 + 60_000 });
     // New York is behind UTC: that room is not due yet.
-    const running = await post(ctx.emu, 'runningrooms', {}, await (await import('./helpers.js')).noneToken('demo-key', Date.now() + 2 * 86_400_000 + 60_000));
+    const running = await post(
+      ctx.emu,
+      'runningrooms',
+      {},
+      await (await import('./helpers.js')).noneToken('demo-key', Date.now() + 2 * 86_400_000 + 60_000),
+    );
     assert.equal(running.body.totalrooms, 2);
     assert.ok(!running.body.rooms.some((r: { room: string }) => r.room === zoned.body.room));
   });
 
   it('refuses each bad schedule with its code', async () => {
     await control(ctx.emu, 'reset');
-    const code = async (body: Record<string, unknown>) => (await post(ctx.emu, 'create', { starturl: 'https://a.example', ...body })).body.errorcode;
+    const code = async (body: Record<string, unknown>) =>
+      (await post(ctx.emu, 'create', { starturl: 'https://a.example', ...body })).body.errorcode;
     assert.equal(await code({ eventtime: 'next tuesday' }), 108);
     assert.equal(await code({ eventtime: '2030-02-30T10:00:00Z' }), 108);
     assert.equal(await code({ eventtime: isoLocal }), 106);
@@ -120,7 +161,7 @@ describe('emulator: scheduled rooms', () => {
     assert.equal(await code({ eventtime: `${isoLocal}Z`, starturl: 'not a url' }), 105);
   });
 
-  it('schedules a room from eventtime alone: the reference\'s only required parameter', async () => {
+  it("schedules a room from eventtime alone: the reference's only required parameter", async () => {
     const only = await post(ctx.emu, 'create', { eventtime: `${isoLocal}Z` });
     assert.equal(only.status, 200, only.text);
     const room = ctx.emu.state.findRoom(only.body.room)!;
@@ -148,7 +189,12 @@ describe('emulator: limited-use invitations and the room page', () => {
 
   it('enforces usagelimit, isleader for the first visitor, usersname, and deletion', async () => {
     const { body: room } = await post(ctx.emu, 'create', {});
-    const { body: inv } = await post(ctx.emu, 'createlimitedusetoken', { room: room.room, usagelimit: 2, isleader: true, usersname: 'Jo' });
+    const { body: inv } = await post(ctx.emu, 'createlimitedusetoken', {
+      room: room.room,
+      usagelimit: 2,
+      isleader: true,
+      usersname: 'Jo',
+    });
     assert.match(inv.token, /^[0-9A-F]{12}$/);
     assert.equal(inv.link, `${ctx.emu.url}/realtime/${room.room}/${inv.token}`);
     const first = await visit(inv.link);
@@ -160,7 +206,11 @@ describe('emulator: limited-use invitations and the room page', () => {
     assert.equal(third.status, 410);
     assert.match(third.html, /used up/);
 
-    const { body: other } = await post(ctx.emu, 'createlimitedusetoken', { room: room.room, usagelimit: 5, isleader: false });
+    const { body: other } = await post(ctx.emu, 'createlimitedusetoken', {
+      room: room.room,
+      usagelimit: 5,
+      isleader: false,
+    });
     assert.equal(attr((await visit(other.link)).html, 'data-role'), 'follower');
     const del = await post(ctx.emu, 'deletelimitedusetoken', { token: other.token });
     assert.deepEqual(del.body, { success: true });

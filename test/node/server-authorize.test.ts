@@ -8,10 +8,19 @@ import { callProxy, PROXY_KEY, PROXY_SECRET, proxyFor, proxyKey } from './proxy-
 const ctx = useEmulator({ keys: [proxyKey] });
 
 const addRoom = (room: string) =>
-  ctx.emu.state.addRoom({ room, subscription: 'demo', title: null, starturl: null, bookmarks: [], session: {}, disabledfeatures: [], createdAt: Date.now() });
+  ctx.emu.state.addRoom({
+    room,
+    subscription: 'demo',
+    title: null,
+    starturl: null,
+    bookmarks: [],
+    session: {},
+    disabledfeatures: [],
+    createdAt: Date.now(),
+  });
 const leaderOf = (token: string) => ctx.emu.state.limitedTokens.get(token)!.isleader;
 
-describe('authorize: the site\'s own check of every call', () => {
+describe("authorize: the site's own check of every call", () => {
   it('sees the call, the body as it would be sent, the request and the client address; true lets it through', async () => {
     const seen: AuthorizeContext[] = [];
     const h = proxyFor(ctx.emu, {
@@ -23,7 +32,12 @@ describe('authorize: the site\'s own check of every call', () => {
     });
     const created = await callProxy(h, 'create', { title: 'mine' }, { Cookie: 'sid=abc' }, '198.51.100.44');
     assert.equal(created.status, 200);
-    const invited = await callProxy(h, 'createlimitedusetoken', { room: created.body.room, usagelimit: 1, isleader: true, ticket: 'v1.1.x' });
+    const invited = await callProxy(h, 'createlimitedusetoken', {
+      room: created.body.room,
+      usagelimit: 1,
+      isleader: true,
+      ticket: 'v1.1.x',
+    });
     assert.equal(invited.status, 200);
     assert.equal(seen.length, 2);
     assert.equal(seen[0]!.call, 'create');
@@ -31,8 +45,12 @@ describe('authorize: the site\'s own check of every call', () => {
     assert.equal(seen[0]!.body.title, 'Shop help', 'after the policy');
     assert.equal(seen[0]!.request.headers.get('Cookie'), 'sid=abc');
     assert.equal(seen[0]!.clientAddress, '198.51.100.44');
-    assert.deepEqual(seen[1]!.body, { room: created.body.room, usagelimit: 1, isleader: false }, 'leader rule applied, ticket gone');
-    assert.equal(leaderOf(invited.body.token), false, 'true allows the call under the proxy\'s own rules');
+    assert.deepEqual(
+      seen[1]!.body,
+      { room: created.body.room, usagelimit: 1, isleader: false },
+      'leader rule applied, ticket gone',
+    );
+    assert.equal(leaderOf(invited.body.token), false, "true allows the call under the proxy's own rules");
   });
 
   it('a hook that edits the body in place and answers true changes nothing', async () => {
@@ -53,18 +71,29 @@ describe('authorize: the site\'s own check of every call', () => {
     const no = await callProxy(proxyFor(ctx.emu, { authorize: () => false }), 'create', {});
     assert.equal(no.status, 403);
     assert.equal(no.body.error, 'This request is not allowed.');
-    const reason = await callProxy(proxyFor(ctx.emu, { authorize: async () => ({ deny: 'Sign in to get help.' }) }), 'create', {});
+    const reason = await callProxy(
+      proxyFor(ctx.emu, { authorize: async () => ({ deny: 'Sign in to get help.' }) }),
+      'create',
+      {},
+    );
     assert.equal(reason.status, 403);
     assert.equal(reason.body.error, 'Sign in to get help.');
-    const both = await callProxy(proxyFor(ctx.emu, { authorize: () => ({ body: {}, deny: 'A deny wins.' }) as never }), 'create', {});
+    const both = await callProxy(
+      proxyFor(ctx.emu, { authorize: () => ({ body: {}, deny: 'A deny wins.' }) as never }),
+      'create',
+      {},
+    );
     assert.equal(both.status, 403);
     assert.equal(both.body.error, 'A deny wins.');
     assert.equal(ctx.emu.state.rooms.size, rooms);
   });
 
-  it('an amended body is trusted (a leader invitation for the agent), then checked against the API\'s rules', async () => {
+  it("an amended body is trusted (a leader invitation for the agent), then checked against the API's rules", async () => {
     const room = addRoom('515151001');
-    const h = proxyFor(ctx.emu, { authorize: async ({ call, body }) => (call === 'createlimitedusetoken' ? { body: { ...body, isleader: true, usersname: 'Agent Ann' } } : true) });
+    const h = proxyFor(ctx.emu, {
+      authorize: async ({ call, body }) =>
+        call === 'createlimitedusetoken' ? { body: { ...body, isleader: true, usersname: 'Agent Ann' } } : true,
+    });
     const res = await callProxy(h, 'createlimitedusetoken', { room: room.room, usagelimit: 1, isleader: false });
     assert.equal(res.status, 200);
     assert.equal(leaderOf(res.body.token), true);
@@ -114,7 +143,7 @@ describe('authorize: the site\'s own check of every call', () => {
       assert.equal(res.body.error, 'The co-browsing endpoint could not check this request.');
       assert.equal(lines.length, 1, String(hook));
       assert.match(lines[0]!, /^samesurf: create: authorize (threw \(\w+\)|answered neither)/);
-      assert.equal(lines[0]!.includes(PROXY_SECRET), false, 'the hook\'s error message is not logged');
+      assert.equal(lines[0]!.includes(PROXY_SECRET), false, "the hook's error message is not logged");
     }
     assert.equal(ctx.emu.state.rooms.size, rooms, 'nothing reached the API');
   });
@@ -143,11 +172,16 @@ describe('authorize that never answers', () => {
   });
 });
 
-describe('authorize with a cookie session (the README\'s support desk)', () => {
+describe("authorize with a cookie session (the README's support desk)", () => {
   // What a site keeps: sessions by cookie, and which customer and agent each support ticket's room belongs to.
-  const sessions = new Map([['sid-agent', { user: 'agent-1', agent: true }], ['sid-cust', { user: 'cust-7', agent: false }], ['sid-other', { user: 'cust-8', agent: false }]]);
+  const sessions = new Map([
+    ['sid-agent', { user: 'agent-1', agent: true }],
+    ['sid-cust', { user: 'cust-7', agent: false }],
+    ['sid-other', { user: 'cust-8', agent: false }],
+  ]);
   const supportRooms = new Map<string, { customer: string; agent: string }>();
-  const sessionOf = (request: Request) => sessions.get(/(?:^|;\s*)sid=([^;]+)/.exec(request.headers.get('Cookie') ?? '')?.[1] ?? '');
+  const sessionOf = (request: Request) =>
+    sessions.get(/(?:^|;\s*)sid=([^;]+)/.exec(request.headers.get('Cookie') ?? '')?.[1] ?? '');
 
   const h = () =>
     proxyFor(ctx.emu, {
@@ -163,10 +197,16 @@ describe('authorize with a cookie session (the README\'s support desk)', () => {
       },
     });
 
-  it('the agent leads, the ticket\'s customer follows, everyone else is refused', async () => {
+  it("the agent leads, the ticket's customer follows, everyone else is refused", async () => {
     const room = addRoom('616161001');
     supportRooms.set(room.room, { customer: 'cust-7', agent: 'agent-1' });
-    const ask = (cookie?: string) => callProxy(h(), 'createlimitedusetoken', { room: room.room, usagelimit: 1, isleader: true }, cookie ? { Cookie: `theme=dark; sid=${cookie}` } : {});
+    const ask = (cookie?: string) =>
+      callProxy(
+        h(),
+        'createlimitedusetoken',
+        { room: room.room, usagelimit: 1, isleader: true },
+        cookie ? { Cookie: `theme=dark; sid=${cookie}` } : {},
+      );
 
     const agent = await ask('sid-agent');
     assert.equal(agent.status, 200);
@@ -176,14 +216,22 @@ describe('authorize with a cookie session (the README\'s support desk)', () => {
     assert.equal(leaderOf(customer.body.token), false);
     assert.equal((await ask('sid-other')).body.error, 'That support session is not yours.');
     assert.equal((await ask()).status, 403);
-    const elsewhere = await callProxy(h(), 'createlimitedusetoken', { room: '616161999', usagelimit: 1, isleader: false }, { Cookie: 'sid=sid-cust' });
+    const elsewhere = await callProxy(
+      h(),
+      'createlimitedusetoken',
+      { room: '616161999', usagelimit: 1, isleader: false },
+      { Cookie: 'sid=sid-cust' },
+    );
     assert.equal(elsewhere.body.error, 'There is no support session in that room.');
   });
 });
 
 describe('authorize in token mode', () => {
   it('token mode does not start without authorize', () => {
-    assert.throws(() => createSameSurfHandler({ apiKey: PROXY_KEY, apiSecret: PROXY_SECRET, tokens: true }), /"tokens: true" needs "authorize"/);
+    assert.throws(
+      () => createSameSurfHandler({ apiKey: PROXY_KEY, apiSecret: PROXY_SECRET, tokens: true }),
+      /"tokens: true" needs "authorize"/,
+    );
   });
 
   it('is asked about the call the token is for, and its refusal means no token', async () => {
@@ -202,8 +250,19 @@ describe('authorize in token mode', () => {
     const minted = await callProxy(h, 'token', { call: 'createlimitedusetoken' }, { Cookie: 'sid=ok' });
     assert.equal(minted.status, 200);
     assert.match(minted.body.token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
-    assert.deepEqual(seen.map((c) => [c.call, c.mode]), [['create', 'token'], ['createlimitedusetoken', 'token']]);
-    const throwing = proxyFor(ctx.emu, { tokens: true, authorize: () => { throw new Error('x'); } });
+    assert.deepEqual(
+      seen.map((c) => [c.call, c.mode]),
+      [
+        ['create', 'token'],
+        ['createlimitedusetoken', 'token'],
+      ],
+    );
+    const throwing = proxyFor(ctx.emu, {
+      tokens: true,
+      authorize: () => {
+        throw new Error('x');
+      },
+    });
     assert.equal((await callProxy(throwing, 'token', { call: 'create' })).status, 500);
   });
 });

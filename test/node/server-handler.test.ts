@@ -13,7 +13,9 @@ const logLines: string[] = [];
 
 let emu: RunningEmulator;
 before(async () => {
-  emu = await startEmulator({ keys: [{ apikey: 'proxy-key', apisecret: SECRET, allowNone: false, reseller: false, subscription: 'demo' }] });
+  emu = await startEmulator({
+    keys: [{ apikey: 'proxy-key', apisecret: SECRET, allowNone: false, reseller: false, subscription: 'demo' }],
+  });
 });
 after(async () => {
   await emu.close();
@@ -23,11 +25,27 @@ after(async () => {
 });
 
 function handler(extra: Partial<SameSurfHandlerOptions> = {}) {
-  return createSameSurfHandler({ apiKey: 'proxy-key', apiSecret: SECRET, baseUrl: emu.apiBase, rateLimit: false, log: (l) => logLines.push(l), ...extra });
+  return createSameSurfHandler({
+    apiKey: 'proxy-key',
+    apiSecret: SECRET,
+    baseUrl: emu.apiBase,
+    rateLimit: false,
+    log: (l) => logLines.push(l),
+    ...extra,
+  });
 }
 
-async function send(h: ReturnType<typeof handler>, path: string, body?: unknown, init: RequestInit & { client?: string } = {}) {
-  const headers = new Headers({ 'Content-Type': 'application/json', Origin: SITE, ...(init.headers as Record<string, string>) });
+async function send(
+  h: ReturnType<typeof handler>,
+  path: string,
+  body?: unknown,
+  init: RequestInit & { client?: string } = {},
+) {
+  const headers = new Headers({
+    'Content-Type': 'application/json',
+    Origin: SITE,
+    ...(init.headers as Record<string, string>),
+  });
   const res = await h(
     new Request(`${SITE}/samesurf/${path}`, {
       method: init.method ?? 'POST',
@@ -64,7 +82,7 @@ describe('createSameSurfHandler: proxy mode', () => {
     assert.equal(typeof wider.body.totalrooms, 'number');
   });
 
-  it('passes the API\'s own refusals through', async () => {
+  it("passes the API's own refusals through", async () => {
     const res = await send(handler(), 'createlimitedusetoken', { room: '999999999', usagelimit: 1, isleader: false });
     assert.equal(res.status, 404);
     assert.equal(res.body.errorcode, 102);
@@ -83,8 +101,16 @@ describe('createSameSurfHandler: proxy mode', () => {
 
 describe('createSameSurfHandler: policy', () => {
   it('create: forces starturl, title and disabledfeatures', async () => {
-    const h = handler({ policy: { create: { starturl: 'https://shop.test/fixed', title: 'Shop help', disabledfeatures: ['TOOLS_VIDEO_CHAT'] } } });
-    const res = await send(h, 'create', { starturl: 'https://evil.test', title: 'x', disabledfeatures: ['MODE_LOGOUT'] });
+    const h = handler({
+      policy: {
+        create: { starturl: 'https://shop.test/fixed', title: 'Shop help', disabledfeatures: ['TOOLS_VIDEO_CHAT'] },
+      },
+    });
+    const res = await send(h, 'create', {
+      starturl: 'https://evil.test',
+      title: 'x',
+      disabledfeatures: ['MODE_LOGOUT'],
+    });
     const room = emu.state.findRoom(res.body.room)!;
     assert.equal(room.starturl, 'https://shop.test/fixed');
     assert.equal(room.title, 'Shop help');
@@ -110,7 +136,16 @@ describe('createSameSurfHandler: policy', () => {
   });
 
   it('createlimitedusetoken: a fixed room, a cap on usagelimit, and no leaders', async () => {
-    const room = emu.state.addRoom({ room: '777000111', subscription: 'demo', title: null, starturl: null, bookmarks: [], session: {}, disabledfeatures: [], createdAt: Date.now() });
+    const room = emu.state.addRoom({
+      room: '777000111',
+      subscription: 'demo',
+      title: null,
+      starturl: null,
+      bookmarks: [],
+      session: {},
+      disabledfeatures: [],
+      createdAt: Date.now(),
+    });
     const h = handler({ policy: { createlimitedusetoken: { room: room.room, maxUsageLimit: 2, allowLeader: false } } });
     const ok = await send(h, 'createlimitedusetoken', { room: '123', usagelimit: 2, isleader: true });
     assert.equal(ok.status, 200);
@@ -131,7 +166,10 @@ describe('createSameSurfHandler: defences', () => {
     const listed = handler({ allowedOrigins: ['https://partner.test'] });
     assert.equal((await send(listed, 'create', {}, { headers: { Origin: 'https://partner.test' } })).status, 200);
     assert.equal((await send(listed, 'create', {}, { headers: { Origin: SITE } })).status, 403);
-    const preflight = await send(listed, 'create', undefined, { method: 'OPTIONS', headers: { Origin: 'https://partner.test' } });
+    const preflight = await send(listed, 'create', undefined, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://partner.test' },
+    });
     assert.equal(preflight.status, 204);
   });
 
@@ -142,7 +180,11 @@ describe('createSameSurfHandler: defences', () => {
     const third = await send(h, 'create', {}, { client: '198.51.100.1' });
     assert.equal(third.status, 429);
     assert.equal(third.headers.get('retry-after'), '10');
-    assert.equal((await send(h, 'create', {}, { client: '198.51.100.2' })).status, 200, 'another client has its own bucket');
+    assert.equal(
+      (await send(h, 'create', {}, { client: '198.51.100.2' })).status,
+      200,
+      'another client has its own bucket',
+    );
   });
 
   it('limits the body size', async () => {
@@ -154,7 +196,11 @@ describe('createSameSurfHandler: defences', () => {
     const down = await send(handler({ baseUrl: 'http://127.0.0.1:9/api/v3' }), 'create', {});
     assert.equal(down.status, 502);
     assert.equal(down.body.error, 'The co-browsing service could not be reached.');
-    const html = await send(handler({ fetch: async () => new Response('<h1>Bad gateway</h1>', { status: 500 }) }), 'create', {});
+    const html = await send(
+      handler({ fetch: async () => new Response('<h1>Bad gateway</h1>', { status: 500 }) }),
+      'create',
+      {},
+    );
     assert.equal(html.status, 502);
     assert.match(logLines.join('\n'), /without JSON/);
   });
@@ -173,9 +219,17 @@ describe('createSameSurfHandler: token mode', () => {
     assert.equal(res.status, 200);
     const header = JSON.parse(Buffer.from(res.body.token.split('.')[0], 'base64url').toString());
     assert.equal(header.alg, 'HS256');
-    const api = await fetch(`${emu.apiBase}/create`, { method: 'POST', headers: { Authorization: `Bearer ${res.body.token}` }, body: '{}' });
+    const api = await fetch(`${emu.apiBase}/create`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${res.body.token}` },
+      body: '{}',
+    });
     assert.equal(api.status, 200);
-    assert.equal((await send(h, 'token', { call: 'runningrooms' })).status, 403, 'no token for a call the site does not allow');
+    assert.equal(
+      (await send(h, 'token', { call: 'runningrooms' })).status,
+      403,
+      'no token for a call the site does not allow',
+    );
   });
 });
 
@@ -199,7 +253,11 @@ describe('toNodeListener', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       for (const path of ['/samesurf/create', '/parsed/samesurf/create']) {
-        const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://anywhere.test' }, body: JSON.stringify({ title: 'Over HTTP' }) });
+        const res = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: 'http://anywhere.test' },
+          body: JSON.stringify({ title: 'Over HTTP' }),
+        });
         const text = await res.text();
         seen.push(text);
         assert.equal(res.status, 200, text);

@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSameSurfHandler, MemoryRateLimitStore, type RateLimitStore, type SameSurfHandlerOptions } from '../../src/server/index.js';
+import {
+  createSameSurfHandler,
+  MemoryRateLimitStore,
+  type RateLimitStore,
+  type SameSurfHandlerOptions,
+} from '../../src/server/index.js';
 import { canonicalIp, clientNetwork, parseIp } from '../../src/server/ip-address.js';
 import { rateLimitKey } from '../../src/server/rate-limit.js';
 import { requestIdentity, type IdentityOptions } from '../../src/server/request-identity.js';
@@ -16,12 +21,26 @@ const noNetwork: typeof fetch = async () => {
   throw new Error('these tests never reach the API');
 };
 const handler = (extra: Partial<SameSurfHandlerOptions> = {}) =>
-  createSameSurfHandler({ ...base, baseUrl: 'http://127.0.0.1:9/api/v3', fetch: noNetwork, log: () => undefined, ...extra });
+  createSameSurfHandler({
+    ...base,
+    baseUrl: 'http://127.0.0.1:9/api/v3',
+    fetch: noNetwork,
+    log: () => undefined,
+    ...extra,
+  });
 
 /** One create whose body is not JSON: 400 once the limit let it through, 429 when it did not. */
-async function take(h: ReturnType<typeof handler>, clientAddress: string | undefined, headers: Record<string, string> = {}) {
+async function take(
+  h: ReturnType<typeof handler>,
+  clientAddress: string | undefined,
+  headers: Record<string, string> = {},
+) {
   const res = await h(
-    new Request(`${SITE}/samesurf/create`, { method: 'POST', headers: { Host: 'shop.example', Origin: SITE, ...headers }, body: '{not json' }),
+    new Request(`${SITE}/samesurf/create`, {
+      method: 'POST',
+      headers: { Host: 'shop.example', Origin: SITE, ...headers },
+      body: '{not json',
+    }),
     clientAddress === undefined ? undefined : { clientAddress },
   );
   await res.arrayBuffer();
@@ -59,9 +78,40 @@ describe('A. the IP address parser (no node:net: the handler runs on Workers too
   });
 
   it('refuses what is no address', () => {
-    const bad = ['', ':', ':::', '1:::2', '1::2::3', ':1::', '::1:', '1:2:3:4:5:6:7', '1:2:3:4:5:6:7:8:9', '1::2:3:4:5:6:7:8', '12345::', 'g::1',
-      '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '0x7f.0.0.1', '1.2.3.4::', '::1.2.3', '1.2.3.4:5::', '1:2:3:4:5:6:7:1.2.3.4', '1.2.3.4%eth0',
-      'unknown', '[::1]', ' ::1', '::1 ', '%eth0', 'x'.repeat(100), `${'0:'.repeat(40)}1`, '1.2.3.-4', '1.2.3.+4', '1.2.3.4 '];
+    const bad = [
+      '',
+      ':',
+      ':::',
+      '1:::2',
+      '1::2::3',
+      ':1::',
+      '::1:',
+      '1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:8:9',
+      '1::2:3:4:5:6:7:8',
+      '12345::',
+      'g::1',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '01.2.3.4',
+      '0x7f.0.0.1',
+      '1.2.3.4::',
+      '::1.2.3',
+      '1.2.3.4:5::',
+      '1:2:3:4:5:6:7:1.2.3.4',
+      '1.2.3.4%eth0',
+      'unknown',
+      '[::1]',
+      ' ::1',
+      '::1 ',
+      '%eth0',
+      'x'.repeat(100),
+      `${'0:'.repeat(40)}1`,
+      '1.2.3.-4',
+      '1.2.3.+4',
+      '1.2.3.4 ',
+    ];
     for (const input of bad) assert.equal(parseIp(input), undefined, JSON.stringify(input));
   });
 
@@ -72,12 +122,15 @@ describe('A. the IP address parser (no node:net: the handler runs on Workers too
       // Runs of zeros are what the compression is about: give them a fair chance.
       const groups = Array.from({ length: 8 }, () => (random(3) === 0 ? random(0x10000) : 0));
       if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0) groups[0] = 1; // not IPv4-mapped
-      const spelt = groups.map((g) => g.toString(16).padStart(random(5), '0')).map((g) => (random(2) ? g.toUpperCase() : g));
+      const spelt = groups
+        .map((g) => g.toString(16).padStart(random(5), '0'))
+        .map((g) => (random(2) ? g.toUpperCase() : g));
       // Half of them with the first run of zero groups (not always the longest) written as `::`.
       const zero = groups.indexOf(0);
       let end = zero;
       while (end < 8 && groups[end] === 0) end++;
-      const text = zero >= 0 && random(2) ? `${spelt.slice(0, zero).join(':')}::${spelt.slice(end).join(':')}` : spelt.join(':');
+      const text =
+        zero >= 0 && random(2) ? `${spelt.slice(0, zero).join(':')}::${spelt.slice(end).join(':')}` : spelt.join(':');
       const expected = new URL(`http://[${text}]/`).hostname;
       assert.equal(`[${canonicalIp(text)}]`, expected, text);
       // Its own output reads back as the same address.
@@ -93,8 +146,8 @@ describe('A. the IP address parser (no node:net: the handler runs on Workers too
     assert.equal(clientNetwork(parseIp('192.0.2.7')!), '192.0.2.7');
     assert.equal(rateLimitKey('2001:DB8:0:0:ffff::1%en0'), 'ip:2001:db8::/64');
     assert.equal(rateLimitKey('::ffff:192.0.2.7'), 'ip:192.0.2.7');
-    assert.equal(rateLimitKey('_gazonk'), 'id:_gazonk', 'an obfuscated node or a runtime\'s own id');
-    assert.equal(rateLimitKey('2001:db8::/64'), 'id:2001:db8::/64', 'an id never spells an address\'s key');
+    assert.equal(rateLimitKey('_gazonk'), 'id:_gazonk', "an obfuscated node or a runtime's own id");
+    assert.equal(rateLimitKey('2001:db8::/64'), 'id:2001:db8::/64', "an id never spells an address's key");
     assert.equal(rateLimitKey(undefined), 'unknown-client');
   });
 });
@@ -111,7 +164,13 @@ describe('A. the rate limit keys an IPv6 client by its /64', () => {
 
   it('one client whatever the spelling: case, leading zeros, ::, a zone id, brackets and port', async () => {
     const h = handler({ rateLimit: { capacity: 4, refillPerSecond: 0.01 } });
-    const spellings = ['2001:DB8:4:0::1', '2001:0db8:0004::0001', '2001:db8:4:0:0:0:0:1%eth0', '[2001:db8:4::ffff]:443', '2001:db8:4::2'];
+    const spellings = [
+      '2001:DB8:4:0::1',
+      '2001:0db8:0004::0001',
+      '2001:db8:4:0:0:0:0:1%eth0',
+      '[2001:db8:4::ffff]:443',
+      '2001:db8:4::2',
+    ];
     assert.deepEqual(await Promise.all(spellings.map((a) => take(h, a))), [400, 400, 400, 400, 429]);
   });
 
@@ -126,9 +185,19 @@ describe('A. the rate limit keys an IPv6 client by its /64', () => {
     const keys: string[] = [];
     const store: RateLimitStore = { take: (key) => (keys.push(key), { ok: true }) };
     const seen: (string | undefined)[] = [];
-    const h = handler({ rateLimit: { capacity: 5, refillPerSecond: 1, store }, authorize: (ctx) => (seen.push(ctx.clientAddress), false) });
+    const h = handler({
+      rateLimit: { capacity: 5, refillPerSecond: 1, store },
+      authorize: (ctx) => (seen.push(ctx.clientAddress), false),
+    });
     const create = async (clientAddress: string) => {
-      const res = await h(new Request(`${SITE}/samesurf/create`, { method: 'POST', headers: { Host: 'shop.example', Origin: SITE }, body: '{}' }), { clientAddress });
+      const res = await h(
+        new Request(`${SITE}/samesurf/create`, {
+          method: 'POST',
+          headers: { Host: 'shop.example', Origin: SITE },
+          body: '{}',
+        }),
+        { clientAddress },
+      );
       await res.arrayBuffer();
       return res.status;
     };
@@ -142,15 +211,35 @@ describe('A. the rate limit keys an IPv6 client by its /64', () => {
 describe('A. a forwarded entry that is no address does not decide who the client is', () => {
   it('X-Forwarded-For "unknown" or any other token at the trusted position: the nearest address right of it', () => {
     assert.equal(identity({ 'X-Forwarded-For': 'unknown' }, { trustProxy: 1 }), '10.0.0.1', 'the socket');
-    assert.equal(identity({ 'X-Forwarded-For': '198.51.100.7, unknown' }, { trustProxy: 1 }), '10.0.0.1', 'never the client-written entry left of it');
-    assert.equal(identity({ 'X-Forwarded-For': 'unknown, 192.0.2.5' }, { trustProxy: 2 }), '192.0.2.5', 'the next proxy of ours');
+    assert.equal(
+      identity({ 'X-Forwarded-For': '198.51.100.7, unknown' }, { trustProxy: 1 }),
+      '10.0.0.1',
+      'never the client-written entry left of it',
+    );
+    assert.equal(
+      identity({ 'X-Forwarded-For': 'unknown, 192.0.2.5' }, { trustProxy: 2 }),
+      '192.0.2.5',
+      'the next proxy of ours',
+    );
     assert.equal(identity({ 'X-Forwarded-For': 'shop-lb.internal' }, { trustProxy: 1 }), '10.0.0.1');
-    assert.equal(identity({ 'X-Forwarded-For': '_hidden' }, { trustProxy: 1 }), '10.0.0.1', 'obfuscated names are Forwarded syntax only');
+    assert.equal(
+      identity({ 'X-Forwarded-For': '_hidden' }, { trustProxy: 1 }),
+      '10.0.0.1',
+      'obfuscated names are Forwarded syntax only',
+    );
     assert.equal(identity({ 'X-Forwarded-For': 'unknown' }, { trustProxy: true }), '10.0.0.1');
-    const noSocket = requestIdentity(new Request(`${SITE}/x`, { headers: { 'X-Forwarded-For': 'unknown' } }), undefined, { trustProxy: 1 });
+    const noSocket = requestIdentity(
+      new Request(`${SITE}/x`, { headers: { 'X-Forwarded-For': 'unknown' } }),
+      undefined,
+      { trustProxy: 1 },
+    );
     assert.equal(noSocket.clientAddress, undefined, 'nothing known at all');
     assert.equal(identity({ Forwarded: 'for=unknown' }, { trustProxy: 1 }), '10.0.0.1');
-    assert.equal(identity({ Forwarded: 'for="_gazonk:_p1"' }, { trustProxy: 1 }), '_gazonk', 'an RFC 7239 obfuscated node still keys the limit');
+    assert.equal(
+      identity({ Forwarded: 'for="_gazonk:_p1"' }, { trustProxy: 1 }),
+      '_gazonk',
+      'an RFC 7239 obfuscated node still keys the limit',
+    );
     assert.equal(identity({ 'CF-Connecting-IP': 'unknown' }, { clientAddressHeader: 'cf-connecting-ip' }), '10.0.0.1');
     assert.equal(identity({ 'X-Forwarded-For': '2001:DB8::0:7' }, { trustProxy: 1 }), '2001:db8::7');
   });
@@ -159,7 +248,7 @@ describe('A. a forwarded entry that is no address does not decide who the client
     const h = handler({ trustProxy: 1, rateLimit: { capacity: 2, refillPerSecond: 0.01 } });
     const rotated = [];
     for (const token of ['x1', 'x2', 'x3']) rotated.push(await take(h, '203.0.113.40', { 'X-Forwarded-For': token }));
-    assert.deepEqual(rotated, [400, 400, 429], 'one bucket: the socket\'s');
+    assert.deepEqual(rotated, [400, 400, 429], "one bucket: the socket's");
     for (let i = 0; i < 2; i++) assert.equal(await take(h, '203.0.113.41', { 'X-Forwarded-For': 'unknown' }), 400);
     assert.equal(await take(h, undefined), 400, 'the bucket of callers without an address is still full');
   });
@@ -169,7 +258,8 @@ describe('A. a forwarded entry that is no address does not decide who the client
 function refused(options: unknown, named: RegExp) {
   assert.throws(
     () => createSameSurfHandler(options as SameSurfHandlerOptions),
-    (err: Error) => err instanceof TypeError && err.message.startsWith('createSameSurfHandler: ') && named.test(err.message),
+    (err: Error) =>
+      err instanceof TypeError && err.message.startsWith('createSameSurfHandler: ') && named.test(err.message),
     `${JSON.stringify(options)} → ${named}`,
   );
 }
@@ -178,7 +268,10 @@ describe('B. a misspelt option is refused, naming it and the one meant', () => {
   it('at the top level', () => {
     refused({ ...base, authorise: () => false }, /unknown option "authorise" \(did you mean "authorize"\?\)/);
     refused({ ...base, trustproxy: 1 }, /unknown option "trustproxy" \(did you mean "trustProxy"\?\)/);
-    refused({ ...base, allowedOrigin: ['https://shop.example'] }, /unknown option "allowedOrigin" \(did you mean "allowedOrigins"\?\)/);
+    refused(
+      { ...base, allowedOrigin: ['https://shop.example'] },
+      /unknown option "allowedOrigin" \(did you mean "allowedOrigins"\?\)/,
+    );
     refused({ ...base, maxBodySize: 1 }, /unknown option "maxBodySize" \(did you mean "maxBodyBytes"\?\)/);
     refused({ ...base, secret: 'x' }, /unknown option "secret" \(did you mean "apiSecret"\?\)/);
     // Refused even where a later check would have said something misleading ("tokens: true needs authorize").
@@ -191,15 +284,35 @@ describe('B. a misspelt option is refused, naming it and the one meant', () => {
 
   it('inside rateLimit', () => {
     const store = new MemoryRateLimitStore();
-    refused({ ...base, rateLimit: { capacity: 5, refillPerSecond: 1, stroe: store } }, /"rateLimit" has an unknown option "stroe" \(did you mean "store"\?\)/);
-    refused({ ...base, rateLimit: { capacity: 5, refill: 1 } }, /"rateLimit" has an unknown option "refill" \(did you mean "refillPerSecond"\?\)/);
+    refused(
+      { ...base, rateLimit: { capacity: 5, refillPerSecond: 1, stroe: store } },
+      /"rateLimit" has an unknown option "stroe" \(did you mean "store"\?\)/,
+    );
+    refused(
+      { ...base, rateLimit: { capacity: 5, refill: 1 } },
+      /"rateLimit" has an unknown option "refill" \(did you mean "refillPerSecond"\?\)/,
+    );
   });
 
   it('every documented option is still accepted', () => {
     const h = createSameSurfHandler({
-      ...base, allow: ['create'], policy: {}, allowedOrigins: '*', rateLimit: { capacity: 1, refillPerSecond: 1, store: new MemoryRateLimitStore() },
-      trustProxy: 1, clientAddressHeader: 'cf-connecting-ip', baseUrl: 'https://api.example', maxBodyBytes: 1, bodyTimeoutMs: 1,
-      maxResponseBytes: 1, tokens: false, authorize: () => true, ticketSecret: 'sixteen-chars-xx', timeoutMs: 1, log: () => undefined, fetch: noNetwork,
+      ...base,
+      allow: ['create'],
+      policy: {},
+      allowedOrigins: '*',
+      rateLimit: { capacity: 1, refillPerSecond: 1, store: new MemoryRateLimitStore() },
+      trustProxy: 1,
+      clientAddressHeader: 'cf-connecting-ip',
+      baseUrl: 'https://api.example',
+      maxBodyBytes: 1,
+      bodyTimeoutMs: 1,
+      maxResponseBytes: 1,
+      tokens: false,
+      authorize: () => true,
+      ticketSecret: 'sixteen-chars-xx',
+      timeoutMs: 1,
+      log: () => undefined,
+      fetch: noNetwork,
     });
     assert.equal(typeof h, 'function');
   });
@@ -215,28 +328,50 @@ describe('C. names of Object.prototype are no call and no rule', () => {
   it('policy refuses them as unknown rules, at every level', () => {
     refused({ ...base, policy: JSON.parse('{"__proto__":{}}') }, /"policy": policy has an unknown rule "__proto__"/);
     refused({ ...base, policy: { constructor: 1 } }, /"policy": policy has an unknown rule "constructor"/);
-    refused({ ...base, policy: { create: { isPrototypeOf: 'x' } } }, /policy\.create has an unknown rule "isPrototypeOf"/);
-    refused({ ...base, policy: { create: { schedule: { allow: true, toString: 1 } } } }, /policy\.create\.schedule has an unknown rule "toString"/);
-    refused({ ...base, policy: { find: JSON.parse('{"__proto__":{"stripLeader":false}}') } }, /policy\.find has an unknown rule "__proto__"/);
+    refused(
+      { ...base, policy: { create: { isPrototypeOf: 'x' } } },
+      /policy\.create has an unknown rule "isPrototypeOf"/,
+    );
+    refused(
+      { ...base, policy: { create: { schedule: { allow: true, toString: 1 } } } },
+      /policy\.create\.schedule has an unknown rule "toString"/,
+    );
+    refused(
+      { ...base, policy: { find: JSON.parse('{"__proto__":{"stripLeader":false}}') } },
+      /policy\.find has an unknown rule "__proto__"/,
+    );
   });
 });
 
-describe('D. every construction problem is a TypeError with the handler\'s prefix, naming the option', () => {
+describe("D. every construction problem is a TypeError with the handler's prefix, naming the option", () => {
   it('trustProxy and clientAddressHeader', () => {
-    for (const trustProxy of [-1, 1.5, 'yes', Number.NaN]) refused({ ...base, trustProxy }, /"trustProxy" must be false, true or a number of proxies/);
+    for (const trustProxy of [-1, 1.5, 'yes', Number.NaN])
+      refused({ ...base, trustProxy }, /"trustProxy" must be false, true or a number of proxies/);
     refused({ ...base, trustProxy: Number.NaN }, /not NaN/);
     refused({ ...base, clientAddressHeader: 'cf connecting ip' }, /"clientAddressHeader" must be a header name/);
   });
 
   it('rateLimit', () => {
-    refused({ ...base, rateLimit: { capacity: 0, refillPerSecond: 1 } }, /"rateLimit\.capacity" must be a number of at least 1/);
-    refused({ ...base, rateLimit: { capacity: 5, refillPerSecond: 0 } }, /"rateLimit\.refillPerSecond" must be a number above 0/);
-    refused({ ...base, rateLimit: { capacity: 5, refillPerSecond: 1, store: {} } }, /"rateLimit\.store" must have a take\(key, limit\) method/);
+    refused(
+      { ...base, rateLimit: { capacity: 0, refillPerSecond: 1 } },
+      /"rateLimit\.capacity" must be a number of at least 1/,
+    );
+    refused(
+      { ...base, rateLimit: { capacity: 5, refillPerSecond: 0 } },
+      /"rateLimit\.refillPerSecond" must be a number above 0/,
+    );
+    refused(
+      { ...base, rateLimit: { capacity: 5, refillPerSecond: 1, store: {} } },
+      /"rateLimit\.store" must have a take\(key, limit\) method/,
+    );
     refused({ ...base, rateLimit: true }, /"rateLimit" must be \{ capacity, refillPerSecond, store\? \} or false/);
     refused({ ...base, rateLimit: null }, /"rateLimit" must be/);
   });
 
   it('MemoryRateLimitStore refuses its own options with a TypeError', () => {
-    assert.throws(() => new MemoryRateLimitStore({ maxClients: 0 }), (err: Error) => err instanceof TypeError && /^MemoryRateLimitStore: maxClients/.test(err.message));
+    assert.throws(
+      () => new MemoryRateLimitStore({ maxClients: 0 }),
+      (err: Error) => err instanceof TypeError && /^MemoryRateLimitStore: maxClients/.test(err.message),
+    );
   });
 });

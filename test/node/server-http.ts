@@ -23,7 +23,9 @@ export async function serve(listener: (req: IncomingMessage, res: ServerResponse
  * Mounts a listener at `/samesurf` the way Express's `app.use('/samesurf', …)` does: `req.url` loses the mount
  * path, `req.originalUrl` keeps it.
  */
-export function mountAtSamesurf(listener: (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => unknown) {
+export function mountAtSamesurf(
+  listener: (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => unknown,
+) {
   return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
     const target = req.url ?? '/';
     if (!target.startsWith('/samesurf/')) {
@@ -52,13 +54,22 @@ export function rawPost(
   return new Promise((resolve, reject) => {
     const body = options.body ?? '{}';
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', localAddress: options.localAddress, agent: false,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        localAddress: options.localAddress,
+        agent: false,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} }),
+        );
       },
     );
     req.on('error', reject);

@@ -17,7 +17,7 @@ async function upstream(answer: (res: ServerResponse) => void): Promise<string> 
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('the API\'s answer is read with a cap and a deadline', () => {
+describe("the API's answer is read with a cap and a deadline", () => {
   it('an endless answer is cut off past maxResponseBytes: 502, a log line, the stream cancelled', async () => {
     let written = 0;
     let closed = false;
@@ -63,7 +63,11 @@ describe('the API\'s answer is read with a cap and a deadline', () => {
     const lines: string[] = [];
     // A site's own fetch (a tracing wrapper, say) that drops the signal once the headers are in.
     const res = await callProxy(
-      proxyFor(ctx.emu, { baseUrl: base, timeoutMs: 300, fetch: (input, init) => fetch(input, { ...init, signal: undefined }) }, lines),
+      proxyFor(
+        ctx.emu,
+        { baseUrl: base, timeoutMs: 300, fetch: (input, init) => fetch(input, { ...init, signal: undefined }) },
+        lines,
+      ),
       'create',
       {},
     );
@@ -79,7 +83,12 @@ describe('the API\'s answer is read with a cap and a deadline', () => {
 });
 
 /** Sends a request over a raw socket, the body a byte at a time; resolves with what came back. */
-function trickle(port: number, head: string, bytes: number, everyMs: number): Promise<{ answer: string; sent: number }> {
+function trickle(
+  port: number,
+  head: string,
+  bytes: number,
+  everyMs: number,
+): Promise<{ answer: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';
@@ -104,31 +113,41 @@ function trickle(port: number, head: string, bytes: number, everyMs: number): Pr
 }
 
 describe('a request body is read within bodyTimeoutMs, over real HTTP', () => {
-  it('a body that trickles in a byte now and then is answered 408 and the connection closed', { timeout: 60_000 }, async () => {
-    const lines: string[] = [];
-    const { port } = await serve(toNodeListener(proxyFor(ctx.emu, { bodyTimeoutMs: 300 }, lines)));
-    // 1000 bytes announced, one sent every 50 ms: 50 s in all, were it not cut off (the bound of this test).
-    const head = `POST /samesurf/create HTTP/1.1\r\nHost: shop.test\r\nOrigin: ${SITE}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`;
-    const { answer, sent } = await trickle(port, head, 1000, 50);
-    assert.match(answer, /^HTTP\/1\.1 408 /);
-    assert.match(answer, /did not arrive within 300 ms/);
-    assert.ok(sent < 1000, 'the server did not wait for the whole body');
-  });
+  it(
+    'a body that trickles in a byte now and then is answered 408 and the connection closed',
+    { timeout: 60_000 },
+    async () => {
+      const lines: string[] = [];
+      const { port } = await serve(toNodeListener(proxyFor(ctx.emu, { bodyTimeoutMs: 300 }, lines)));
+      // 1000 bytes announced, one sent every 50 ms: 50 s in all, were it not cut off (the bound of this test).
+      const head = `POST /samesurf/create HTTP/1.1\r\nHost: shop.test\r\nOrigin: ${SITE}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`;
+      const { answer, sent } = await trickle(port, head, 1000, 50);
+      assert.match(answer, /^HTTP\/1\.1 408 /);
+      assert.match(answer, /did not arrive within 300 ms/);
+      assert.ok(sent < 1000, 'the server did not wait for the whole body');
+    },
+  );
 
-  it('a chunked body above maxBodyBytes gets its 413 (the socket is not torn down first)', { timeout: 30_000 }, async () => {
-    const { port } = await serve(toNodeListener(proxyFor(ctx.emu, { maxBodyBytes: 1024 })));
-    const answer = await new Promise<string>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`POST /samesurf/create HTTP/1.1\r\nHost: shop.test\r\nOrigin: ${SITE}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
-        const chunk = 'x'.repeat(4096);
-        socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+  it(
+    'a chunked body above maxBodyBytes gets its 413 (the socket is not torn down first)',
+    { timeout: 30_000 },
+    async () => {
+      const { port } = await serve(toNodeListener(proxyFor(ctx.emu, { maxBodyBytes: 1024 })));
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(
+            `POST /samesurf/create HTTP/1.1\r\nHost: shop.test\r\nOrigin: ${SITE}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+          );
+          const chunk = 'x'.repeat(4096);
+          socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+        });
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (d) => (text += d));
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve(text));
       });
-      let text = '';
-      socket.setEncoding('utf8');
-      socket.on('data', (d) => (text += d));
-      socket.on('error', () => undefined);
-      socket.on('close', () => resolve(text));
-    });
-    assert.match(answer, /^HTTP\/1\.1 413 /);
-  });
+      assert.match(answer, /^HTTP\/1\.1 413 /);
+    },
+  );
 });

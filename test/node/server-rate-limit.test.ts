@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSameSurfHandler, MemoryRateLimitStore, toNodeListener, type RateLimitStore, type SameSurfHandlerOptions } from '../../src/server/index.js';
+import {
+  createSameSurfHandler,
+  MemoryRateLimitStore,
+  toNodeListener,
+  type RateLimitStore,
+  type SameSurfHandlerOptions,
+} from '../../src/server/index.js';
 import { useEmulator } from './helpers.js';
 import { rawPost, serve } from './server-http.js';
 
@@ -9,13 +15,24 @@ const SITE = 'https://shop.example';
 const tight = { capacity: 2, refillPerSecond: 0.01 };
 
 function handler(extra: Partial<SameSurfHandlerOptions> = {}) {
-  return createSameSurfHandler({ apiKey: 'server-key', apiSecret: 'server-secret', baseUrl: ctx.emu.apiBase, log: () => undefined, rateLimit: tight, ...extra });
+  return createSameSurfHandler({
+    apiKey: 'server-key',
+    apiSecret: 'server-secret',
+    baseUrl: ctx.emu.apiBase,
+    log: () => undefined,
+    rateLimit: tight,
+    ...extra,
+  });
 }
 
 /** Status of one create, as a runtime without a socket address (Next.js, Workers) would call the handler. */
 async function status(h: ReturnType<typeof handler>, headers: Record<string, string> = {}, clientAddress?: string) {
   const res = await h(
-    new Request(`${SITE}/samesurf/create`, { method: 'POST', headers: { Host: 'shop.example', Origin: SITE, 'Content-Type': 'application/json', ...headers }, body: '{}' }),
+    new Request(`${SITE}/samesurf/create`, {
+      method: 'POST',
+      headers: { Host: 'shop.example', Origin: SITE, 'Content-Type': 'application/json', ...headers },
+      body: '{}',
+    }),
     clientAddress === undefined ? undefined : { clientAddress },
   );
   await res.arrayBuffer();
@@ -26,30 +43,49 @@ describe('the rate limit is keyed on the real client', () => {
   it('over node:http, on the socket address: each visitor has a bucket, and X-Forwarded-For is not believed', async () => {
     const { port } = await serve(toNodeListener(handler()));
     const from = async (localAddress: string, headers: Record<string, string> = {}) =>
-      (await rawPost(port, '/samesurf/create', { Origin: `http://127.0.0.1:${port}`, ...headers }, { localAddress })).status;
+      (await rawPost(port, '/samesurf/create', { Origin: `http://127.0.0.1:${port}`, ...headers }, { localAddress }))
+        .status;
     assert.deepEqual([await from('127.0.0.2'), await from('127.0.0.2'), await from('127.0.0.2')], [200, 200, 429]);
     assert.equal(await from('127.0.0.3'), 200, 'another visitor is not limited by the first');
-    assert.equal(await from('127.0.0.2', { 'X-Forwarded-For': '192.0.2.99' }), 429, 'a spoofed header gives no new bucket');
+    assert.equal(
+      await from('127.0.0.2', { 'X-Forwarded-For': '192.0.2.99' }),
+      429,
+      'a spoofed header gives no new bucket',
+    );
   });
 
   it('behind a proxy (trustProxy), on the forwarded address: a stranger is not limited by another visitor', async () => {
     const h = handler({ trustProxy: 1 });
     const via = (client: string) => status(h, { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': client });
-    assert.deepEqual([await via('198.51.100.1'), await via('198.51.100.1'), await via('198.51.100.1')], [200, 200, 429]);
+    assert.deepEqual(
+      [await via('198.51.100.1'), await via('198.51.100.1'), await via('198.51.100.1')],
+      [200, 200, 429],
+    );
     assert.equal(await via('198.51.100.2'), 200);
     // The visitor cannot escape by adding entries on the left: the proxy's own entry is the rightmost.
     assert.equal(await via('10.9.9.9, 198.51.100.1'), 429);
-    assert.equal(await status(h, { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '198.51.100.3' }, '::ffff:198.51.100.3'), 200);
+    assert.equal(
+      await status(h, { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '198.51.100.3' }, '::ffff:198.51.100.3'),
+      200,
+    );
   });
 
   it('on Workers, on CF-Connecting-IP only when clientAddressHeader says so', async () => {
     const warnings: string[] = [];
     const untrusted = handler({ log: (l) => warnings.push(l) });
     const cf = (ip: string) => ({ 'CF-Connecting-IP': ip });
-    assert.deepEqual([await status(untrusted, cf('192.0.2.1')), await status(untrusted, cf('192.0.2.2')), await status(untrusted, cf('192.0.2.3'))], [200, 200, 429],
-      'not trusted: one shared bucket');
+    assert.deepEqual(
+      [
+        await status(untrusted, cf('192.0.2.1')),
+        await status(untrusted, cf('192.0.2.2')),
+        await status(untrusted, cf('192.0.2.3')),
+      ],
+      [200, 200, 429],
+      'not trusted: one shared bucket',
+    );
     const h = handler({ clientAddressHeader: 'cf-connecting-ip' });
-    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '2001:db8::7']) assert.equal(await status(h, cf(ip)), 200, ip);
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '2001:db8::7'])
+      assert.equal(await status(h, cf(ip)), 200, ip);
     assert.equal(await status(h, cf('192.0.2.1')), 200);
     assert.equal(await status(h, cf('192.0.2.1')), 429);
   });
@@ -58,12 +94,22 @@ describe('the rate limit is keyed on the real client', () => {
     const h = handler({ rateLimit: { capacity: 2, refillPerSecond: 0.01 } });
     // A body that is not JSON is refused after the limit is taken and before the API is called.
     const take = async (clientAddress: string) => {
-      const res = await h(new Request(`${SITE}/samesurf/create`, { method: 'POST', headers: { Host: 'shop.example', Origin: SITE }, body: '{not json' }), { clientAddress });
+      const res = await h(
+        new Request(`${SITE}/samesurf/create`, {
+          method: 'POST',
+          headers: { Host: 'shop.example', Origin: SITE },
+          body: '{not json',
+        }),
+        { clientAddress },
+      );
       await res.arrayBuffer();
       return res.status;
     };
     for (let i = 0; i < 10_000; i++) await take(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`);
-    assert.deepEqual([await take('192.0.2.200'), await take('192.0.2.200'), await take('192.0.2.200')], [400, 400, 429]);
+    assert.deepEqual(
+      [await take('192.0.2.200'), await take('192.0.2.200'), await take('192.0.2.200')],
+      [400, 400, 429],
+    );
   });
 
   it('::ffff:-mapped and plain IPv4 are one client', async () => {
@@ -136,7 +182,10 @@ describe('MemoryRateLimitStore', () => {
     store.take('f', limit);
     store.take('g', limit); // a is pushed out now
     assert.equal(store.size, 3);
-    assert.deepEqual([store.take('a', limit).ok, store.take('a', limit).ok, store.take('a', limit).ok, store.take('a', limit).ok], [true, true, true, false]);
+    assert.deepEqual(
+      [store.take('a', limit).ok, store.take('a', limit).ok, store.take('a', limit).ok, store.take('a', limit).ok],
+      [true, true, true, false],
+    );
   });
 
   it('refills with time and says when the next token comes', () => {
@@ -155,12 +204,13 @@ describe('MemoryRateLimitStore', () => {
   });
 
   it('refuses a maxClients it cannot keep', () => {
-    for (const maxClients of [0, -1, 1.5, NaN]) assert.throws(() => new MemoryRateLimitStore({ maxClients }), /maxClients/);
+    for (const maxClients of [0, -1, 1.5, NaN])
+      assert.throws(() => new MemoryRateLimitStore({ maxClients }), /maxClients/);
   });
 });
 
 describe('rateLimit.store', () => {
-  it('takes the site\'s own store, sync or async, keyed per client, with the limit', async () => {
+  it("takes the site's own store, sync or async, keyed per client, with the limit", async () => {
     const seen: string[] = [];
     const store: RateLimitStore = {
       async take(key, limit) {
@@ -171,7 +221,11 @@ describe('rateLimit.store', () => {
     const h = handler({ rateLimit: { capacity: 5, refillPerSecond: 0.5, store } });
     assert.equal(await status(h, {}, '198.51.100.65'), 200);
     const res = await h(
-      new Request(`${SITE}/samesurf/create`, { method: 'POST', headers: { Host: 'shop.example', Origin: SITE }, body: '{}' }),
+      new Request(`${SITE}/samesurf/create`, {
+        method: 'POST',
+        headers: { Host: 'shop.example', Origin: SITE },
+        body: '{}',
+      }),
       { clientAddress: '198.51.100.66' },
     );
     assert.equal(res.status, 429);
@@ -181,7 +235,17 @@ describe('rateLimit.store', () => {
 
   it('a store that fails refuses with 503 and a log line, not an unlimited pass', async () => {
     const lines: string[] = [];
-    const h = handler({ log: (l) => lines.push(l), rateLimit: { ...tight, store: { take: async () => { throw new Error('connection lost'); } } } });
+    const h = handler({
+      log: (l) => lines.push(l),
+      rateLimit: {
+        ...tight,
+        store: {
+          take: async () => {
+            throw new Error('connection lost');
+          },
+        },
+      },
+    });
     assert.equal(await status(h, {}, '198.51.100.70'), 503);
     assert.match(lines.join('\n'), /rate-limit store failed \(connection lost\)/);
   });
@@ -189,7 +253,10 @@ describe('rateLimit.store', () => {
   it('refuses limits and stores it cannot use, naming them', () => {
     assert.throws(() => handler({ rateLimit: { capacity: 0, refillPerSecond: 1 } }), /rateLimit\.capacity/);
     assert.throws(() => handler({ rateLimit: { capacity: 5, refillPerSecond: 0 } }), /rateLimit\.refillPerSecond/);
-    assert.throws(() => handler({ rateLimit: { capacity: 5, refillPerSecond: 1, store: {} as RateLimitStore } }), /rateLimit\.store/);
+    assert.throws(
+      () => handler({ rateLimit: { capacity: 5, refillPerSecond: 1, store: {} as RateLimitStore } }),
+      /rateLimit\.store/,
+    );
   });
 });
 
@@ -210,7 +277,7 @@ describe('a shared store that is down', () => {
     }
   });
 
-  it('a store that fails is a 503 through the site\'s log', async () => {
+  it("a store that fails is a 503 through the site's log", async () => {
     const lines: string[] = [];
     const h = handler({ log: (l) => lines.push(l), rateLimit: { ...tight, store: failing } });
     assert.equal(await status(h, {}, '198.51.100.61'), 503);

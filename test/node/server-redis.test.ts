@@ -12,7 +12,9 @@ import { createRedisStore } from '../../src/server/redis.js';
 import { useEmulator } from './helpers.js';
 
 const installed = spawnSync('redis-server', ['--version']).status === 0;
-const skip = installed ? false : 'redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)';
+const skip = installed
+  ? false
+  : 'redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)';
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -37,7 +39,11 @@ describe('createRedisStore against a real redis-server', () => {
   before(async () => {
     if (skip) return;
     port = await freePort();
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await new Promise<void>((resolve, reject) => {
       let out = '';
       server.stdout!.on('data', (d) => {
@@ -60,20 +66,32 @@ describe('createRedisStore against a real redis-server', () => {
   test('never over-grants: 50 concurrent takes from two connections on a bucket of 10 get exactly 10', async () => {
     const a = createRedisStore(connect());
     const b = createRedisStore(connect());
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).take('ip:198.51.100.1', limit)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).take('ip:198.51.100.1', limit)),
+    );
     assert.equal(results.filter((r) => r.ok).length, 10);
     for (const r of results.filter((r) => !r.ok)) assert.deepEqual(r, { ok: false, retryAfterSeconds: 100 });
   });
 
   test('two handler instances (two processes) share one limit', async () => {
     const options = (redis: Redis): SameSurfHandlerOptions => ({
-      apiKey: 'server-key', apiSecret: 'server-secret', baseUrl: ctx.emu.apiBase, log: () => undefined,
+      apiKey: 'server-key',
+      apiSecret: 'server-secret',
+      baseUrl: ctx.emu.apiBase,
+      log: () => undefined,
       rateLimit: { capacity: 3, refillPerSecond: 0.01, store: createRedisStore(redis, { prefix: 'shop:rl:' }) },
     });
     const first = createSameSurfHandler(options(connect()));
     const second = createSameSurfHandler(options(connect()));
     const send = async (h: typeof first, clientAddress: string) => {
-      const res = await h(new Request('https://shop.example/samesurf/create', { method: 'POST', headers: { Origin: 'https://shop.example' }, body: '{}' }), { clientAddress });
+      const res = await h(
+        new Request('https://shop.example/samesurf/create', {
+          method: 'POST',
+          headers: { Origin: 'https://shop.example' },
+          body: '{}',
+        }),
+        { clientAddress },
+      );
       await res.arrayBuffer();
       return [res.status, res.headers.get('retry-after')];
     };
@@ -99,7 +117,10 @@ describe('createRedisStore against a real redis-server', () => {
     const slowTtl = await redis.pttl('samesurf:rl:ip:slow');
     assert.ok(slowTtl > 2000 && slowTtl <= 4000, `two tokens short at 0.5/s: full in 4 s (pttl ${slowTtl})`);
     await redis.del('samesurf:rl:ip:slow');
-    assert.deepEqual(await Promise.all([1, 2, 3, 4].map(() => store.take('ip:slow', slow))).then((r) => r.map((x) => x.ok)), [true, true, true, false]);
+    assert.deepEqual(
+      await Promise.all([1, 2, 3, 4].map(() => store.take('ip:slow', slow))).then((r) => r.map((x) => x.ok)),
+      [true, true, true, false],
+    );
   });
 
   test('loads the script again after SCRIPT FLUSH (EVALSHA, then EVAL on NOSCRIPT)', async () => {
@@ -115,10 +136,20 @@ describe('createRedisStore against a real redis-server', () => {
     await redis.quit();
     const lines: string[] = [];
     const h = createSameSurfHandler({
-      apiKey: 'server-key', apiSecret: 'server-secret', baseUrl: ctx.emu.apiBase, log: (l) => lines.push(l),
+      apiKey: 'server-key',
+      apiSecret: 'server-secret',
+      baseUrl: ctx.emu.apiBase,
+      log: (l) => lines.push(l),
       rateLimit: { capacity: 3, refillPerSecond: 1, store: createRedisStore(redis) },
     });
-    const res = await h(new Request('https://shop.example/samesurf/create', { method: 'POST', headers: { Origin: 'https://shop.example' }, body: '{}' }), { clientAddress: '203.0.113.9' });
+    const res = await h(
+      new Request('https://shop.example/samesurf/create', {
+        method: 'POST',
+        headers: { Origin: 'https://shop.example' },
+        body: '{}',
+      }),
+      { clientAddress: '203.0.113.9' },
+    );
     assert.equal(res.status, 503);
     assert.match(lines.join('\n'), /rate-limit store failed/);
   });

@@ -13,7 +13,11 @@ describe('emulator: HTTP behaviour', () => {
   it('answers a CORS preflight for Authorization + JSON from any origin by default', async () => {
     const res = await fetch(`${ctx.emu.apiBase}/create`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'https://shop.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://shop.example');
@@ -78,7 +82,10 @@ describe('emulator: restricted origins and test mode off', () => {
   it('refuses origins not on the list and hides control endpoints without test mode', async () => {
     const emu = await startEmulator({ allowedOrigins: ['https://allowed.example'] });
     try {
-      const pre = await fetch(`${emu.apiBase}/create`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+      const pre = await fetch(`${emu.apiBase}/create`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      });
       assert.equal(pre.status, 403);
       assert.equal(pre.headers.get('access-control-allow-origin'), null);
       const evil = await post(emu, 'runningrooms', {}, undefined, { headers: { Origin: 'https://evil.example' } });
@@ -100,7 +107,9 @@ describe('emulator: command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'emu-'));
     const keys = join(dir, 'keys.json');
     writeFileSync(keys, JSON.stringify([{ apikey: 'file-key', apisecret: 'file-secret' }]));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--keys', keys], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--keys', keys], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -121,7 +130,9 @@ describe('emulator: command line', () => {
   });
 
   it('explains a bad flag instead of crashing', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', 'banana'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', 'banana'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d));
     const code = await new Promise((r) => child.once('exit', r));

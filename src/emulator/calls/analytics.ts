@@ -78,7 +78,13 @@ export const roomanalytics: CallHandler<'roomanalytics'> = (ctx) => {
   const room = ownRoom(ctx, ctx.body.version ?? 0);
   return {
     title: room.title,
-    events: room.events.map((e) => ({ type: e.type, date: iso(e.at), sender: e.sender, target: e.target, data: e.data })),
+    events: room.events.map((e) => ({
+      type: e.type,
+      date: iso(e.at),
+      sender: e.sender,
+      target: e.target,
+      data: e.data,
+    })),
     users: room.users.map((u) => ({
       guid: u.guid,
       host: u.host,

@@ -39,7 +39,11 @@ export function runCall<C extends CallName>(call: C, ctx: CallContext<unknown>):
 export function normalizeQuirks(call: CallName, body: Record<string, unknown>): Record<string, unknown> {
   const out = { ...body };
   if (call === 'analyticsrooms' && out.limit === undefined && out.take !== undefined) out.limit = out.take;
-  if (call === 'reseller/createsubscription' && out.disabledfeatures === undefined && out.disabled_features !== undefined) {
+  if (
+    call === 'reseller/createsubscription' &&
+    out.disabledfeatures === undefined &&
+    out.disabled_features !== undefined
+  ) {
     out.disabledfeatures = out.disabled_features;
   }
   delete out.take;

@@ -21,7 +21,8 @@ function link(ctx: CallContext<RecordingRequest>, kind: MediaLink['kind'], size:
 }
 
 export const screenrecordingpubliclink: CallHandler<'screenrecordingpubliclink'> = (ctx) => link(ctx, 'video', SCREEN);
-export const screenrecordingthumbnail: CallHandler<'screenrecordingthumbnail'> = (ctx) => link(ctx, 'thumbnail', THUMBNAIL);
+export const screenrecordingthumbnail: CallHandler<'screenrecordingthumbnail'> = (ctx) =>
+  link(ctx, 'thumbnail', THUMBNAIL);
 export const screenrecordingimage: CallHandler<'screenrecordingimage'> = (ctx) => {
   const { width, height } = ctx.body;
   const size =

@@ -3,7 +3,8 @@ import { hex, type Subscription } from '../state.js';
 import { ApiFailure, type CallContext, type CallHandler } from './context.js';
 
 function requireReseller(ctx: CallContext<unknown>): void {
-  if (!ctx.key.reseller) throw new ApiFailure(116, 'This call can only be made with a reseller subscription\'s API key.');
+  if (!ctx.key.reseller)
+    throw new ApiFailure(116, "This call can only be made with a reseller subscription's API key.");
 }
 
 /** A subscription this reseller created, or 118/117. */
@@ -19,7 +20,8 @@ function ownSubscription(ctx: CallContext<unknown>, name: string): Subscription 
 export const createsubscription: CallHandler<'reseller/createsubscription'> = (ctx) => {
   requireReseller(ctx);
   const name = ctx.body.name.trim();
-  if (ctx.state.subscriptions.has(name)) throw new ApiFailure(114, `A subscription named ${JSON.stringify(name)} already exists.`);
+  if (ctx.state.subscriptions.has(name))
+    throw new ApiFailure(114, `A subscription named ${JSON.stringify(name)} already exists.`);
   ctx.state.addSubscription({
     name,
     licensecount: ctx.body.licensecount,

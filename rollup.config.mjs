@@ -66,8 +66,9 @@ const npmBuild = {
     'emulator/cli': 'src/emulator/cli.ts',
     'server/index': 'src/server/index.ts',
     'server/redis': 'src/server/redis.ts',
+    react: 'src/react.ts',
   },
-  external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id),
+  external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id) || /^react(-dom)?(\/|$)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],
   output: {
     dir: 'dist',
@@ -76,7 +77,9 @@ const npmBuild = {
     preserveModulesRoot: 'src',
     entryFileNames: '[name].js',
     sourcemap: true,
-    banner: (chunk) => (chunk.fileName === 'emulator/cli.js' ? '#!/usr/bin/env node' : ''),
+    // react.js: a client component, for React Server Components frameworks (Next.js) to import as it is.
+    banner: (chunk) =>
+      ({ 'emulator/cli.js': '#!/usr/bin/env node', 'react.js': "'use client';" })[chunk.fileName] ?? '',
   },
 };
 

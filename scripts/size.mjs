@@ -34,9 +34,12 @@ export function measure(dir = CDN) {
   };
   walk(dir);
   const rows = files.map((path) => ({ file: path.slice(dir.length + 1), ...sizes(path) }));
-  const entry = rows.find((r) => r.file === ENTRY);
-  const iife = rows.find((r) => r.file === IIFE);
-  const bundle = rows.find((r) => r.file === BUNDLE);
+  const row = (file) => {
+    const found = rows.find((r) => r.file === file);
+    if (!found) throw new Error(`${dir}/${file} is missing: run \`npm run build\` first.`);
+    return found;
+  };
+  const [entry, iife, bundle] = [row(ENTRY), row(IIFE), row(BUNDLE)];
   const checks = [
     { what: `${ENTRY} (first render)`, gzip: entry.gzip, budget: BUDGETS[ENTRY] },
     { what: `${IIFE} + ${ENTRY} (classic script, first render)`, gzip: iife.gzip + entry.gzip, budget: BUDGETS[IIFE] },

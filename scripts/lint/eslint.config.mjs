@@ -22,7 +22,7 @@ export default tseslint.config(
     ],
   },
   {
-    files: ['**/*.{ts,mts,js,mjs}'],
+    files: ['**/*.{ts,tsx,mts,js,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -34,13 +34,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.{js,ts}'],
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'demo/**/*.{js,ts}'],
     extends: [lit.configs['flat/recommended']],
   },
   {
     // Lines over 120 characters in the sources, html`` and css`` templates included (prettier leaves those as
     // written). Core max-len is deprecated in favour of @stylistic but kept until ESLint 11.
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     rules: { 'max-len': ['error', { code: 120, tabWidth: 2 }] },
   },
   {

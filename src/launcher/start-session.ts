@@ -45,7 +45,8 @@ export async function startSession(
   const opts = { signal: hooks.signal };
   let replacedEndedRoom = false;
 
-  // A session kept from before is entered only while its links still pass today's check (realtime-origin may have changed).
+  // A session kept from before is entered only while its links still pass today's check (realtime-origin may have
+  // changed).
   const stillAllowed = (inv: Invitation) =>
     [inv.link, inv.rejoinLink, inv.guestLink].every((l) => l === undefined || isAllowedLink(l, config.allowedOrigins));
   if (previous && previous.key === config.key && !stillAllowed(previous)) hooks.roomGone();

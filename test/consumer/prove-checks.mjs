@@ -157,13 +157,10 @@ for (const [name, pattern, from, to] of MUTATIONS) {
     ['--test', '--test-reporter=tap', `--test-name-pattern=${pattern}`, join(ROOT, 'test/consumer/recipes.test.mjs')],
     { env: { ...process.env, SAMESURF_README: file, SAMESURF_BUILT: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  const failed = Number(/^# fail (\d+)$/m.exec(run.stdout)?.[1] ?? 0);
-  const passed = Number(/^# pass (\d+)$/m.exec(run.stdout)?.[1] ?? 0);
-  const why = /error TS\d+:[^\n]*|Error: [^\n]*|AssertionError[^\n]*|expected[^\n]*/i.exec(
-    run.stdout
-      .split('\n')
-      .filter((l) => /not ok|error|Error|expected/i.test(l) && !/^\s+at /.test(l))
-      .join('\n'),
+  const tally = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(run.stdout)?.[1] ?? 0);
+  const [failed, passed] = [tally('fail') + tally('cancelled'), tally('pass')];
+  const why = /error TS\d+: [^\n]+|(?:Assertion)?Error: \S[^\n]+|\[Vue warn\][^\n]+|Expected[^\n]+/.exec(
+    run.stdout,
   )?.[0];
   const verdict = run.status !== 0 && failed > 0 ? 'fails, as it must' : `DID NOT FAIL (${passed} passed)`;
   results.push([name, `${verdict} in ${((Date.now() - t) / 1000).toFixed(0)} s${why ? `: ${why.slice(0, 160)}` : ''}`]);

@@ -72,7 +72,7 @@ before(async () => {
   writeRecipes({ readme: README });
   const { startEmulator } = await import('samesurf-launcher/emulator');
   // Links point at the real realtime origin, as in production; the browser's requests there reach the emulator.
-  emu = await startEmulator({ port: 0, realtimeOrigin: REALTIME });
+  emu = await startEmulator({ port: 0, realtimeOrigin: REALTIME, testMode: true });
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 });
@@ -85,9 +85,11 @@ after(async () => {
 
 /**
  * Opens `url` in a fresh context, clicks the launcher's button and waits for the room in the dialog and for the
- * app's own handler to have written `Co-browsing in room N` into the page. Returns the room.
+ * app's own handler to have written `Co-browsing in room N` into the page. With `startUrl`, the recipe passes the
+ * page's address as the start URL: the click waits until the element has it (a Next.js page: hydrated and mounted),
+ * and the room must have been created with it. Returns the room.
  */
-async function clickThrough(url) {
+async function clickThrough(url, { startUrl = false } = {}) {
   const context = await browser.newContext();
   const errors = [];
   try {
@@ -115,6 +117,8 @@ async function clickThrough(url) {
         errors.push(`${m.type()}: ${m.text()}`);
     });
     await page.goto(url);
+    if (startUrl)
+      await page.waitForFunction(() => document.querySelector('samesurf-launcher')?.startUrl === location.href);
     await page.getByRole('button', { name: 'Co-browse with us' }).click({ timeout: 20_000 });
     const heading = page.frameLocator('samesurf-launcher iframe').locator('h1');
     await heading.waitFor({ timeout: 20_000 });
@@ -124,6 +128,11 @@ async function clickThrough(url) {
     // The app's handler got samesurf-created (and narrowed it to the room).
     await page.getByText(`Co-browsing in room ${room}`).waitFor({ timeout: 10_000 });
     assert.deepEqual(errors, [], 'no page error, no console error or warning');
+    if (startUrl) {
+      // What the emulator stored: the create call carried the page's address.
+      const stored = await (await fetch(`${emu.url}/__emulator/rooms/${room}`)).json();
+      assert.equal(stored.starturl, page.url());
+    }
     return room;
   } finally {
     await context.close();
@@ -131,10 +140,10 @@ async function clickThrough(url) {
 }
 
 /** Serves the app's build with the proxy in front of the emulator and clicks through it. */
-async function serveAndClick(dir) {
+async function serveAndClick(dir, options) {
   const site = await startSite(dir, emu.apiBase);
   try {
-    await clickThrough(`${site.url}/`);
+    await clickThrough(`${site.url}/`, options);
   } finally {
     await site.close();
   }
@@ -191,7 +200,7 @@ describe('the packed tarball in consumer apps', () => {
   it('React (Vite): tsc, vite build, click: the room opens and onSamesurfCreated has it', async () => {
     await timed('react tsc', () => tsc(app('react-vite')));
     await timed('react vite build', () => vite('react-vite'));
-    await timed('react click', () => serveAndClick(join(app('react-vite'), 'dist')));
+    await timed('react click', () => serveAndClick(join(app('react-vite'), 'dist'), { startUrl: true }));
   });
 
   it('Next.js (App Router): the recipes type-checked strictly, next build, next start, hydrated page clicked through the route handler', async () => {
@@ -215,7 +224,7 @@ describe('the packed tarball in consumer apps', () => {
     );
     try {
       await waitForHttp(`http://127.0.0.1:${port}/`, { child: server.child });
-      await timed('next click', () => clickThrough(`http://127.0.0.1:${port}/`));
+      await timed('next click', () => clickThrough(`http://127.0.0.1:${port}/`, { startUrl: true }));
     } catch (err) {
       err.message += `\n--- next start:\n${server.output().slice(-3000)}`;
       throw err;
@@ -232,7 +241,7 @@ describe('the packed tarball in consumer apps', () => {
     await timed('vue vite build', () =>
       tool('vite/bin/vite.js', ['build', '--emptyOutDir'], { cwd: app('vue'), env: { NODE_ENV: 'development' } }),
     );
-    await timed('vue click', () => serveAndClick(join(app('vue'), 'dist')));
+    await timed('vue click', () => serveAndClick(join(app('vue'), 'dist'), { startUrl: true }));
   });
 
   it('Angular: ngc with strictTemplates; angular.json allows jsrsasign as CommonJS', async () => {
@@ -260,7 +269,7 @@ describe('the packed tarball in consumer apps', () => {
       ]),
     );
     await timed('svelte vite build', () => vite('svelte'));
-    await timed('svelte click', () => serveAndClick(join(app('svelte'), 'dist')));
+    await timed('svelte click', () => serveAndClick(join(app('svelte'), 'dist'), { startUrl: true }));
   });
 
   it('plain HTML: the page as written (CDN script from the tarball), click', async () => {

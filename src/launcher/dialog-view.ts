@@ -80,6 +80,17 @@ export class DialogView {
     void this.launch.moveToTab(tab);
   };
 
+  /** Over the room that had ended: says so, and offers a new one (with what went wrong, if starting it failed). */
+  #ended(s: LauncherStrings): TemplateResult {
+    const c = this.launch;
+    return html`<div part="ended" class="frame-error ended">
+      <p>${s.roomEndedNow}</p>
+      ${c.failure ? html`<p class="error">${c.failure.message}</p>` : nothing}
+      <button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy} aria-busy=${c.busy ? 'true' : 'false'}
+        @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>
+    </div>`;
+  }
+
   render(s: LauncherStrings): TemplateResult | typeof nothing {
     const c = this.launch;
     const inv = c.invitation;
@@ -124,7 +135,6 @@ export class DialogView {
             </div>`
             : nothing
         }
-        ${c.notice ? html`<p part="notice" class="notice">${c.notice}</p>` : nothing}
         <div part="stage" class="stage">
           ${keyed(
             c.frameGeneration,
@@ -132,7 +142,8 @@ export class DialogView {
               allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
           )}
           <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}><span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span></div>
-          <div part="frame-error" class="frame-error" ?hidden=${c.frame !== 'failed'}>
+          ${c.ended ? this.#ended(s) : nothing}
+          <div part="frame-error" class="frame-error" ?hidden=${c.frame !== 'failed' || c.ended}>
             <p>${s.roomLoadFailed}</p>
             <button class="secondary" type="button" @click=${c.reloadFrame}>${s.retry}</button>
           </div>

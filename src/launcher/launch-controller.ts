@@ -10,7 +10,7 @@ import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
 import { ModalController } from './modal-controller.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
-import { preload, reportConfigProblem, startSession } from './start-session.js';
+import { preload, reportConfigProblem, reusable, roomStillRuns, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
 
 export type Phase = 'idle' | 'starting' | 'open' | 'minimised' | 'error' | 'left';
@@ -33,8 +33,6 @@ export class LaunchController implements ReactiveController {
   invitation?: Invitation;
   failure?: SameSurfErrorDetail;
   configProblem?: SameSurfErrorDetail;
-  /** Shown in the dialog (e.g. the previous room had ended). */
-  notice = '';
   /** Shown under the button (tab opened, popup blocked, left). */
   inlineStatus = '';
   statusIsError = false;
@@ -49,11 +47,15 @@ export class LaunchController implements ReactiveController {
   frameGeneration = 0;
   shareOpen = false;
   confirmingLeave = false;
+  /** The re-entered room had ended (found out after the dialog opened): the dialog says so and offers a new one. */
+  ended = false;
 
   #pending?: Promise<boolean>;
   /** From the click until the room is there to show (not while the dialog's entrance finishes). */
   #starting = false;
   #abort?: AbortController;
+  /** The background check that a re-entered room still runs. */
+  #check?: AbortController;
   #config?: LaunchConfig;
   #reported?: string;
   #left = false;
@@ -102,6 +104,7 @@ export class LaunchController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort?.abort();
+    this.#check?.abort();
     clearTimeout(this.#frameTimer);
   }
 
@@ -161,16 +164,26 @@ export class LaunchController implements ReactiveController {
     const s = this.io.strings();
     Object.assign(this, { failure: undefined, inlineStatus: '', statusIsError: false, blockedLink: undefined });
     this.#left = false;
-    // Re-entering a running session is not "starting" one.
-    if (!this.invitation) this.#announce(s.busy);
+    // Re-entering a running session is not "starting" one; a new room after an ended one is, in the open dialog.
+    if (this.ended) this.#announceInDialog(s.busy);
+    else if (!this.invitation) this.#announce(s.busy);
     const config = this.prepare();
     if (!config || signal.aborted) {
       tab?.close();
       this.#announce('');
       return false;
     }
+    // Re-entering opens at once, in the click's frame; whether the room still runs is checked meanwhile. (A tab is
+    // told its link once, so there the check comes first; after "ended", the visitor asked for a new room.)
+    const kept = this.ended ? undefined : reusable(config, this.invitation);
+    if (kept && config.openIn !== 'tab') {
+      this.#starting = false;
+      this.#verify(config, kept);
+      await this.show();
+      return true;
+    }
     try {
-      const result = await startSession(config, this.invitation, {
+      const result = await startSession(config, this.ended ? undefined : this.invitation, {
         signal,
         beforeCreate: (detail) => emit(this.host, 'samesurf-before-create', detail, true),
         created: (response) => emit(this.host, 'samesurf-created', response),
@@ -185,12 +198,11 @@ export class LaunchController implements ReactiveController {
         this.#announce('');
         return false;
       }
-      // The notice belongs to the room that replaced an ended one, not to later re-entries.
-      this.notice = result.kind === 'created' && result.replacedEndedRoom ? s.roomEnded : '';
       if (result.kind === 'created') {
         if (result.invitation.mode === 'room') saveInvitation(result.invitation);
         this.#dropFrame();
         this.#spent = false;
+        this.ended = false;
       }
       this.invitation = result.invitation;
       this.#starting = false;
@@ -206,6 +218,36 @@ export class LaunchController implements ReactiveController {
       this.#fail(describeFailure(err, s));
       return false;
     }
+  }
+
+  /** Checks in the background that the re-entered room still runs; if not, the open dialog says it has ended. */
+  #verify(config: LaunchConfig, inv: Invitation): void {
+    this.#check?.abort();
+    const check = (this.#check = new AbortController());
+    roomStillRuns(config, inv, check.signal).then(
+      (runs) => {
+        if (runs || check.signal.aborted || this.invitation !== inv) return;
+        forgetInvitation(inv.key);
+        this.ended = true;
+        this.shareOpen = this.confirmingLeave = false;
+        if (this.modal.isOpen) this.#announceInDialog(this.io.strings().roomEndedNow);
+        else this.#forgetEnded();
+        this.host.requestUpdate();
+      },
+      () => undefined, // aborted: the visitor left, reset or the launcher was removed
+    );
+  }
+
+  /** Starts a new room from the dialog that said the last one had ended. */
+  startNew = (): void => {
+    void this.launch();
+  };
+
+  /** Drops an ended session once its dialog has closed: the next click starts afresh. */
+  #forgetEnded(): void {
+    this.ended = false;
+    this.invitation = undefined;
+    this.#dropFrame();
   }
 
   #fail(detail: SameSurfErrorDetail): void {
@@ -225,7 +267,9 @@ export class LaunchController implements ReactiveController {
     this.#spent = true;
     await this.modal.open();
     this.#announce('');
-    this.#announceInDialog(this.io.strings().opened);
+    // The room may have been found ended while the dialog made its entrance.
+    const s = this.io.strings();
+    this.#announceInDialog(this.ended ? s.roomEndedNow : s.opened);
   }
 
   /** Closes the dialog; the session goes on (minimised). */
@@ -241,6 +285,7 @@ export class LaunchController implements ReactiveController {
     this.shareOpen = false;
     this.confirmingLeave = false;
     this.dialogAnnouncement = '';
+    if (this.ended) this.#forgetEnded();
     if (this.invitation && this.frameLink) this.#announce(this.io.strings().minimised);
   }
 
@@ -248,6 +293,7 @@ export class LaunchController implements ReactiveController {
   async leave(): Promise<void> {
     const inv = this.invitation;
     this.confirmingLeave = false;
+    this.#check?.abort();
     if (this.modal.isOpen) {
       emit(this.host, 'samesurf-hide', { source: 'leave' });
       // Unloaded before the dialog closes, so no "minimised" is announced.
@@ -258,7 +304,6 @@ export class LaunchController implements ReactiveController {
     // A tab the session moved to is the visitor's own now (with no opener, for safety, this page cannot close it).
     this.#tab = undefined;
     this.invitation = undefined;
-    this.notice = '';
     if (inv) forgetInvitation(inv.key);
     this.#left = true;
     const s = this.io.strings();
@@ -333,6 +378,8 @@ export class LaunchController implements ReactiveController {
   /** Forgets the session (the next click makes a new one) and closes the dialog; not a leave event. */
   async reset(): Promise<void> {
     this.#abort?.abort();
+    this.#check?.abort();
+    this.ended = false;
     await this.#pending;
     await this.modal.close();
     if (this.invitation) forgetInvitation(this.invitation.key);
@@ -341,7 +388,6 @@ export class LaunchController implements ReactiveController {
     Object.assign(this, {
       invitation: undefined,
       failure: undefined,
-      notice: '',
       inlineStatus: '',
       blockedLink: undefined,
       statusIsError: false,

@@ -71,7 +71,8 @@ const isDevelopment = () => {
  * @csspart leave-button - Asks to leave the session.
  * @csspart share - The guest-invitation panel (room mode).
  * @csspart copy-button - The copy-link button.
- * @csspart notice - A notice above the room (e.g. the previous room had ended).
+ * @csspart ended - Over the room when the session re-entered had ended: says so, with `start-new-button`.
+ * @csspart start-new-button - Starts a new session after the last one ended.
  * @csspart stage - The area that holds the room.
  * @csspart frame - The `<iframe>` with the room.
  * @csspart loading - Shown over the room until it has loaded.

@@ -1,8 +1,10 @@
 // `npm run build`:
 //  dist/          the npm build: one ES module per source module, lit and jsrsasign left as dependencies
 //  dist/cdn/      self-contained files for a script tag: Lit bundled and minified; the launch code and
-//                 jsrsasign in chunks of their own, loaded by import() in idle time or on first intent
-import { copyFileSync, mkdirSync } from 'node:fs';
+//                 jsrsasign in chunks of their own, loaded by import() in idle time or on first intent;
+//                 samesurf-launcher.iife.js, a classic-script loader of that entry; samesurf-launcher.bundle.js,
+//                 everything in one classic script
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -10,15 +12,19 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
 
 const tsconfig = './tsconfig.json';
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/** Shared by every minified browser build (and by the bundle tests, which build in memory). */
-export const browserPlugins = () => [
+/**
+ * Shared by every minified browser build (and by the bundle tests, which build in memory). `module: false` for a
+ * classic script: terser then keeps its "use strict" (module code is strict by itself; a classic script is not).
+ */
+export const browserPlugins = ({ module = true } = {}) => [
   nodeResolve({ browser: true }),
   commonjs(),
   esbuild({ target: 'es2022', tsconfig }),
   // Whitespace inside html`` and css`` templates, which terser leaves alone.
   minifyHTML(),
-  terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
+  terser({ ecma: 2022, module, format: { comments: false }, compress: { passes: 2 } }),
 ];
 
 /** The client alone, as a page would bundle it (see test/node/client-bundle.test.ts). */
@@ -42,10 +48,36 @@ export const cdnBuild = {
   },
 };
 
+/** The classic-script loader: finds the CDN folder (data-base, window.SameSurfLauncherBase, its src), imports the entry. */
 const loaderBuild = {
   input: 'src/cdn/loader.ts',
-  plugins: [esbuild({ target: 'es2022', tsconfig }), terser({ format: { comments: false } })],
+  plugins: [
+    esbuild({ target: 'es2022', tsconfig, define: { __SAMESURF_VERSION__: JSON.stringify(version) } }),
+    terser({ format: { comments: false } }),
+  ],
   output: { file: 'dist/cdn/samesurf-launcher.iife.js', format: 'iife', sourcemap: true },
+};
+
+/** Everything in one classic script, no chunks, no further request: for places that take exactly one file. */
+export const bundleBuild = {
+  input: 'src/cdn/bundle.ts',
+  plugins: [
+    ...browserPlugins({ module: false }),
+    {
+      // It may be pasted inside <script>…</script>: either of these would end or derail that element.
+      name: 'safe-inline',
+      renderChunk(code) {
+        if (/<\/script|<!--/i.test(code)) this.error('samesurf-launcher.bundle.js contains "</script" or "<!--"');
+        return null;
+      },
+    },
+  ],
+  output: {
+    file: 'dist/cdn/samesurf-launcher.bundle.js',
+    format: 'iife',
+    inlineDynamicImports: true,
+    sourcemap: true,
+  },
 };
 
 /** Copies what the emulator serves from disk beside its built module. */
@@ -66,8 +98,9 @@ const npmBuild = {
     'emulator/cli': 'src/emulator/cli.ts',
     'server/index': 'src/server/index.ts',
     'server/redis': 'src/server/redis.ts',
+    react: 'src/react.ts',
   },
-  external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id),
+  external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id) || /^react(-dom)?(\/|$)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],
   output: {
     dir: 'dist',
@@ -76,8 +109,10 @@ const npmBuild = {
     preserveModulesRoot: 'src',
     entryFileNames: '[name].js',
     sourcemap: true,
-    banner: (chunk) => (chunk.fileName === 'emulator/cli.js' ? '#!/usr/bin/env node' : ''),
+    // react.js: a client component, for React Server Components frameworks (Next.js) to import as it is.
+    banner: (chunk) =>
+      ({ 'emulator/cli.js': '#!/usr/bin/env node', 'react.js': "'use client';" })[chunk.fileName] ?? '',
   },
 };
 
-export default [npmBuild, cdnBuild, loaderBuild];
+export default [npmBuild, cdnBuild, loaderBuild, bundleBuild];

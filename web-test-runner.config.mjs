@@ -122,6 +122,17 @@ function tokenEndpoint() {
   };
 }
 
+/** React's CommonJS files choose their build by `process.env.NODE_ENV`, which a browser does not have (test/react.test.ts). */
+function reactNodeEnv() {
+  return {
+    name: 'react-node-env',
+    transform(context) {
+      if (/\/node_modules\/(react|react-dom|scheduler)\//.test(context.path) && typeof context.body === 'string')
+        return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
+    },
+  };
+}
+
 /** Writes pass/fail counts for test/run-all.mjs to sum with the other suites. */
 function countReporter(file) {
   return {
@@ -171,7 +182,14 @@ export default {
       failureThreshold: 0.5,
       failureThresholdType: 'percent',
     }),
-    commonjs({ include: ['**/node_modules/jsrsasign/**'], strictRequires: false }),
+    reactNodeEnv(),
+    commonjs({
+      include: ['jsrsasign', 'react', 'react-dom', 'scheduler'].map((p) => `**/node_modules/${p}/**`),
+      strictRequires: false,
+      // A require() of another CommonJS file gets its module.exports even when the dev server asks for it before it
+      // has seen that file is CommonJS (React: otherwise react-dom gets a namespace object instead of React).
+      requireReturnsDefault: true,
+    }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(process.env.SAMESURF_WTR_COUNTS)],

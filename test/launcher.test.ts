@@ -2,7 +2,6 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { fixture } from '@open-wc/testing';
-import type { CreateRoomResponse } from '../src/api/index.js';
 import { inject, requestCounts, reset } from './helpers/emulator.js';
 import {
   announced,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, Node tests of the emulator, browser tests in headless Chromium.
+// `npm test`: type-check, lint, Node tests of the emulator, browser tests in headless Chromium.
 // Ends with one line "N passed, N failed" summed over every suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,6 +43,14 @@ const typesOk = run('type-check (tsc --noEmit)', process.execPath, [
 ]);
 add('type-check', { passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 }, typesOk);
 
+// 2. Lint: prettier, ESLint, lines of at most 120 characters in src/, lit-analyzer (scripts/lint/run.mjs installs
+// its own tools with `npm ci --prefix scripts/lint` when they are missing or older than their lockfile).
+const lintCounts = join(tmp, 'lint.json');
+const lintOk = run('lint (prettier, ESLint, lit-analyzer)', process.execPath, ['scripts/lint/run.mjs'], {
+  SAMESURF_LINT_COUNTS: lintCounts,
+});
+add('lint', existsSync(lintCounts) ? JSON.parse(readFileSync(lintCounts, 'utf8')) : { passed: 0, failed: 0 }, lintOk);
+
 /** Runs node:test files, counting from a TAP copy of the report. */
 function nodeTests(title, files, loader = []) {
   const tap = join(tmp, `${title.replace(/\W+/g, '-')}.tap`);
@@ -64,10 +72,10 @@ const testFiles = (dir, ending) =>
     .filter((f) => f.endsWith(ending))
     .map((f) => join(dir, f));
 
-// 2. Node tests (the emulator, the client in Node, the manifest).
+// 3. Node tests (the emulator, the client in Node, the manifest).
 nodeTests('node tests', testFiles('test/node', '.test.ts'), ['--import', 'tsx']);
 
-// 3. Browser tests.
+// 4. Browser tests.
 const counts = join(tmp, 'wtr.json');
 const wtrOk = run(
   'browser tests (web-test-runner, headless Chromium)',
@@ -77,7 +85,7 @@ const wtrOk = run(
 );
 add('browser tests', existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 }, wtrOk);
 
-// 4. The build, then end-to-end tests of what it publishes.
+// 5. The build, then end-to-end tests of what it publishes.
 const buildOk = run('build (npm run build)', 'npm', ['run', '--silent', 'build']);
 add('build', { passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1 }, buildOk);
 if (buildOk) nodeTests('end-to-end tests (playwright-core, built files)', testFiles('test/e2e', '.test.mjs'));

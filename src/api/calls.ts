@@ -62,7 +62,8 @@ export interface Problem {
   errorcode?: number;
 }
 
-type RequiredKeys<R> = { [K in keyof R]-?: {} extends Pick<R, K> ? never : K }[keyof R];
+/** K is optional in R exactly when `Pick<R, K>` accepts its own `Partial`. */
+type RequiredKeys<R> = { [K in keyof R]-?: Partial<Pick<R, K>> extends Pick<R, K> ? never : K }[keyof R];
 
 /** How one field is checked; `required` is there exactly when the request type requires the field. */
 export type FieldRule<V, Required extends boolean> = { check: Check<V>; code?: number } & (Required extends true

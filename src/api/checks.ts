@@ -68,7 +68,8 @@ export const arrayOf =
     return undefined;
   };
 
-type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
+/** K is optional in T exactly when `Pick<T, K>` accepts its own `Partial`. */
+type OptionalKeys<T> = { [K in keyof T]-?: Partial<Pick<T, K>> extends Pick<T, K> ? K : never }[keyof T];
 
 /** An object with exactly a check for every field of `T`; `optional` lists the fields that may be missing. */
 export const objectOf =

@@ -22,12 +22,15 @@ function critProblem(header: Record<string, unknown>): string | undefined {
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) return `The token's "crit" header names ${JSON.stringify(twice)} more than once.`;
   const registered = names.find((n) => JWS_HEADER_PARAMS.has(n));
-  if (registered !== undefined)
-    return `The token's "crit" header names ${JSON.stringify(registered)}, which is defined by JWS and may not be listed.`;
+  if (registered !== undefined) {
+    const name = JSON.stringify(registered);
+    return `The token's "crit" header names ${name}, which is defined by JWS and may not be listed.`;
+  }
   const absent = names.find((n) => !Object.hasOwn(header, n));
   if (absent !== undefined)
     return `The token's "crit" header names ${JSON.stringify(absent)}, which is not in the header.`;
-  return `The token marks ${names.map((n) => JSON.stringify(n)).join(', ')} as critical, and this API understands no JWS extensions.`;
+  const marked = names.map((n) => JSON.stringify(n)).join(', ');
+  return `The token marks ${marked} as critical, and this API understands no JWS extensions.`;
 }
 
 /**
@@ -42,15 +45,20 @@ function timeProblem(
   for (const claim of ['exp', 'nbf'] as const) {
     const value = payload[claim];
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-      return `The token's "${claim}" must be a NumericDate (Unix seconds as a JSON number), not ${JSON.stringify(value)}.`;
+      return (
+        `The token's "${claim}" must be a NumericDate (Unix seconds as a JSON number), ` +
+        `not ${JSON.stringify(value)}.`
+      );
     }
   }
   const { exp, nbf } = payload as { exp?: number; nbf?: number };
   if (exp !== undefined && nowSeconds >= exp + toleranceSeconds) {
-    return `The token expired ${Math.floor(nowSeconds - exp)} s ago ("exp"; ${toleranceSeconds} s of clock skew allowed).`;
+    const ago = Math.floor(nowSeconds - exp);
+    return `The token expired ${ago} s ago ("exp"; ${toleranceSeconds} s of clock skew allowed).`;
   }
   if (nbf !== undefined && nowSeconds < nbf - toleranceSeconds) {
-    return `The token is not valid yet: its "nbf" is ${Math.ceil(nbf - nowSeconds)} s away (${toleranceSeconds} s of clock skew allowed).`;
+    const away = Math.ceil(nbf - nowSeconds);
+    return `The token is not valid yet: its "nbf" is ${away} s away (${toleranceSeconds} s of clock skew allowed).`;
   }
   return undefined;
 }

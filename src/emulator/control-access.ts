@@ -37,7 +37,9 @@ export function controlAccess(req: IncomingMessage, policy: ControlPolicy): Cont
   if (host && !isTrustedHost(host, policy.ownHost)) {
     return {
       ok: false,
-      reason: `Control endpoints answer only requests to localhost, an IP address or the emulator's own host, not to Host ${JSON.stringify(host)} (a guard against DNS rebinding).`,
+      reason:
+        "Control endpoints answer only requests to localhost, an IP address or the emulator's own host, " +
+        `not to Host ${JSON.stringify(host)} (a guard against DNS rebinding).`,
     };
   }
   const origin = req.headers.origin;
@@ -52,7 +54,9 @@ export function controlAccess(req: IncomingMessage, policy: ControlPolicy): Cont
   if (!policy.origins.includes(origin)) {
     return {
       ok: false,
-      reason: `The origin ${origin} may not use the control endpoints: allow it with --control-origins ${origin} (controlOrigins).`,
+      reason:
+        `The origin ${origin} may not use the control endpoints: ` +
+        `allow it with --control-origins ${origin} (controlOrigins).`,
     };
   }
   return { ok: true, cors: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } };

@@ -62,7 +62,8 @@ function moveClock(state: EmulatorState, body: unknown): ControlAnswer {
   if (!(Math.abs(Date.now() + offset) <= MAX_DATE_MS)) {
     return bad(
       400,
-      `"advanceMs" ${advanceMs} would move the clock outside the dates JavaScript can hold (±8.64e15 ms around 1970); the clock was not moved.`,
+      `"advanceMs" ${advanceMs} would move the clock outside the dates JavaScript can hold ` +
+        '(±8.64e15 ms around 1970); the clock was not moved.',
     );
   }
   state.clockOffsetMs = offset;

@@ -109,14 +109,20 @@ export function parseFault(input: unknown): Fault | string {
   }
   // The server answers a patched call with success: true whatever the patch says.
   if (fault.patch !== undefined && Object.hasOwn(fault.patch, 'success')) {
-    return 'Fault field "patch" may not set "success": a patched answer is a success; for a failure use "errorcode" (and "status").';
+    return (
+      'Fault field "patch" may not set "success": a patched answer is a success; ' +
+      'for a failure use "errorcode" (and "status").'
+    );
   }
   if (fault.error !== undefined && fault.errorcode === undefined)
     return 'Fault field "error" is the text of an "errorcode" fault: give "errorcode" too.';
   const answers =
     fault.status !== undefined || fault.errorcode !== undefined || fault.malformed || fault.empty || fault.drop;
   if (fault.retryAfter !== undefined && !answers) {
-    return 'Fault field "retryAfter" is a header of the injected answer: give "status", "errorcode", "malformed", "empty" or "drop" too.';
+    return (
+      'Fault field "retryAfter" is a header of the injected answer: ' +
+      'give "status", "errorcode", "malformed", "empty" or "drop" too.'
+    );
   }
   if (!answers && !fault.delayMs && fault.patch === undefined) {
     return 'This fault does nothing: give "delayMs", "status", "errorcode", "malformed", "empty", "drop" or "patch".';

@@ -54,7 +54,8 @@ export function checkOptions(options: EmulatorOptions): void {
     const wrong = control.find((o) => !isOrigin(o));
     if (wrong !== undefined) {
       fail(
-        `controlOrigins: ${JSON.stringify(wrong)} is not an origin; write scheme://host[:port], e.g. "http://localhost:8000" (no path, no "*").`,
+        `controlOrigins: ${JSON.stringify(wrong)} is not an origin; ` +
+          'write scheme://host[:port], e.g. "http://localhost:8000" (no path, no "*").',
       );
     }
   }
@@ -62,14 +63,16 @@ export function checkOptions(options: EmulatorOptions): void {
   if (allowed !== undefined && allowed !== '*') {
     if (!Array.isArray(allowed))
       fail(
-        `allowedOrigins must be '*' (any origin) or an array of origins such as "https://shop.example", not ${JSON.stringify(allowed)}.`,
+        `allowedOrigins must be '*' (any origin) or an array of origins such as "https://shop.example", ` +
+          `not ${JSON.stringify(allowed)}.`,
       );
     const wrong = allowed.find((o) => !isOrigin(o));
     if (wrong !== undefined) {
       fail(
         wrong === '*'
           ? `allowedOrigins: '*' means any origin and stands alone, as allowedOrigins: '*', never in a list.`
-          : `allowedOrigins: ${JSON.stringify(wrong)} is not an origin; write scheme://host[:port], e.g. "https://shop.example" (no path).`,
+          : `allowedOrigins: ${JSON.stringify(wrong)} is not an origin; ` +
+              'write scheme://host[:port], e.g. "https://shop.example" (no path).',
       );
     }
   }

@@ -7,14 +7,21 @@ import type { EmulatorState, Room, User } from './state.js';
 export const ROOM_CSS = `
 :root { color-scheme: light; font: 16px/1.5 system-ui, sans-serif; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f4f6fb; color: #1d2433; }
-main { max-width: 32rem; margin: 1.5rem; padding: 2rem; background: #fff; border-radius: 12px; box-shadow: 0 2px 12px #0002; }
+main {
+  max-width: 32rem; margin: 1.5rem; padding: 2rem; background: #fff; border-radius: 12px; box-shadow: 0 2px 12px #0002;
+}
 h1 { margin: 0 0 .5rem; font-size: 1.4rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 dt { color: #566; } dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-.badge { display: inline-block; padding: .1rem .6rem; border-radius: 99px; background: #e1e9ff; color: #0b3fb3; font-size: .85rem; }
+.badge {
+  display: inline-block; padding: .1rem .6rem; border-radius: 99px;
+  background: #e1e9ff; color: #0b3fb3; font-size: .85rem;
+}
 .badge.leader { background: #0b5fff; color: #fff; }
 .error h1 { color: #a3152b; }
-button { font: inherit; padding: .5rem 1rem; border-radius: 8px; border: 1px solid #99a; background: #fff; cursor: pointer; }
+button {
+  font: inherit; padding: .5rem 1rem; border-radius: 8px; border: 1px solid #99a; background: #fff; cursor: pointer;
+}
 button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 2px; }
 small { color: #566; }
 `;
@@ -22,7 +29,10 @@ small { color: #566; }
 /** Tells the emulator when the visitor leaves, so analytics get a `leftat`. */
 export const ROOM_JS = `
 const main = document.querySelector('main[data-leave]');
-if (main) addEventListener('pagehide', () => navigator.sendBeacon(main.dataset.leave, new URLSearchParams({ guid: main.dataset.guid })));
+if (main) {
+  addEventListener('pagehide', () =>
+    navigator.sendBeacon(main.dataset.leave, new URLSearchParams({ guid: main.dataset.guid })));
+}
 `;
 
 const escapeHtml = (s: string) =>
@@ -31,7 +41,8 @@ const escapeHtml = (s: string) =>
 function page(title: string, body: string, className = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/realtime/__room.css"><script type="module" src="/realtime/__room.js"></script></head>
+<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/realtime/__room.css">
+<script type="module" src="/realtime/__room.js"></script></head>
 <body><main class="${className}" ${body}</main></body></html>`;
 }
 
@@ -105,11 +116,13 @@ function roomHtml(room: Room, user: User, token: string): string {
   const dl = rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('');
   return page(
     `Room ${room.room}`,
-    `data-room="${room.room}" data-role="${role}" data-user="${escapeHtml(user.name)}" data-guid="${user.guid}" data-leave="${leave}">
+    `data-room="${room.room}" data-role="${role}" data-user="${escapeHtml(user.name)}" data-guid="${user.guid}"
+  data-leave="${leave}">
 <h1>Co-browsing room ${room.room}</h1>
 <p><span class="badge ${role}">${user.host ? 'Leader (host)' : 'Follower'}</span></p>
 <dl>${dl}</dl>
-<form method="post" action="${leave}"><input type="hidden" name="guid" value="${user.guid}"><button>Leave room</button></form>
+<form method="post" action="${leave}"><input type="hidden" name="guid"
+  value="${user.guid}"><button>Leave room</button></form>
 <p><small>SameSurf emulator: a stand-in for the realtime room page.</small></p>`,
   );
 }

@@ -53,7 +53,10 @@ export function parseSeed(input: unknown): SeedRoom | string {
   }
   const seed = input as SeedRoom;
   if (seed.ended === false && (seed.recordings ?? 0) > 0) {
-    return 'Seed room field "recordings": recordings are stored when the room ends, so they cannot go with "ended": false.';
+    return (
+      'Seed room field "recordings": recordings are stored when the room ends, ' +
+      'so they cannot go with "ended": false.'
+    );
   }
   return seed;
 }

@@ -38,8 +38,15 @@ export interface RunningEmulator {
 const ROOM_PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   // Any site may frame the room page, as the real one is framed by the launcher.
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors *; base-uri 'none'",
+  'Content-Security-Policy': [
+    "default-src 'none'",
+    "style-src 'self'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    'frame-ancestors *',
+    "base-uri 'none'",
+  ].join('; '),
   'Referrer-Policy': 'no-referrer',
 };
 

@@ -107,7 +107,8 @@ export function readConfig(
   if (secretAttr || a.secretProperty) {
     return no(
       secretAttr ?? 'apiSecret',
-      'An API secret must never be used in a page: anyone can read it. Remove it and rotate the secret; keep it on your server (token-url or an api-base proxy).',
+      'An API secret must never be used in a page: anyone can read it. Remove it and rotate the secret; ' +
+        'keep it on your server (token-url or an api-base proxy).',
       true,
     );
   }
@@ -125,7 +126,8 @@ export function readConfig(
   if (!apiKey && !tokenUrl && !apiBase) {
     return no(
       'api-key',
-      'Set api-key (a key with the "none" algorithm), token-url (your endpoint that returns a token) or api-base (your proxy).',
+      'Set api-key (a key with the "none" algorithm), token-url (your endpoint that returns a token) ' +
+        'or api-base (your proxy).',
     );
   }
   if (apiKey && tokenUrl) return no('token-url', 'Set either api-key or token-url, not both.');

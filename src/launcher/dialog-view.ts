@@ -1,4 +1,7 @@
-/** The dialog's template: header tools, the guest-invitation panel, the room with its loading and failure states, the leave confirmation. */
+/**
+ * The dialog's template: header tools, the guest-invitation panel, the room with its loading and failure states, the
+ * leave confirmation.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { expandIcon, externalIcon, inviteIcon, leaveIcon, minimiseIcon } from './icons.js';
@@ -17,7 +20,7 @@ export class DialogView {
   /** Copies the guest link, from the clipboard API or, without its permission, from the selected field. */
   #copy = async (e: Event) => {
     const input = (e.target as HTMLElement).closest('[part~="share"]')!.querySelector('input')!;
-    let ok = false;
+    let ok: boolean;
     try {
       await navigator.clipboard.writeText(input.value);
       ok = true;
@@ -71,7 +74,7 @@ export class DialogView {
 
   #toTab = () => {
     // Opened here, inside the click's user activation; the controller gives it a link that still works.
-    let tab: Window | null = null;
+    let tab: Window | null;
     try {
       tab = window.open('', '_blank');
     } catch {
@@ -86,8 +89,8 @@ export class DialogView {
     return html`<div part="ended" class="frame-error ended">
       <p>${s.roomEndedNow}</p>
       ${c.failure ? html`<p class="error">${c.failure.message}</p>` : nothing}
-      <button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy} aria-busy=${c.busy ? 'true' : 'false'}
-        @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>
+      <button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy}
+        aria-busy=${c.busy ? 'true' : 'false'} @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>
     </div>`;
   }
 
@@ -98,6 +101,7 @@ export class DialogView {
     const modal = c.modal;
     const host = inv.mode === 'room';
     const share = host && inv.guestLink;
+    const copyStatus = this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : '';
     return html`
       <dialog part="dialog" class=${modal.maximized ? 'maximized' : ''} aria-labelledby="title"
         @keydown=${this.#onKeydown} @cancel=${modal.onCancel} @close=${modal.onNativeClose} @click=${modal.onClick}>
@@ -106,30 +110,38 @@ export class DialogView {
           <div class="tools">
             ${
               share
-                ? html`<button class="tool" part="share-button" type="button" aria-expanded=${c.shareOpen ? 'true' : 'false'} aria-controls="share"
-                  title=${s.invite} @click=${this.#toggleShare}>${inviteIcon}<span class="text">${s.invite}</span></button>`
+                ? html`<button class="tool" part="share-button" type="button"
+                  aria-expanded=${c.shareOpen ? 'true' : 'false'} aria-controls="share" title=${s.invite}
+                  @click=${this.#toggleShare}>${inviteIcon}<span class="text">${s.invite}</span></button>`
                 : nothing
             }
-            <button class="tool" part="fullscreen-button" type="button" aria-pressed=${modal.fullscreen ? 'true' : 'false'} title=${s.fullscreen} @click=${modal.toggleFullscreen}>
+            <button class="tool" part="fullscreen-button" type="button"
+              aria-pressed=${modal.fullscreen ? 'true' : 'false'} title=${s.fullscreen}
+              @click=${modal.toggleFullscreen}>
               ${expandIcon}<span class="text">${s.fullscreen}</span>
             </button>
-            <button class="tool" part="tab-button" type="button" title=${s.openInTab} @click=${this.#toTab}>${externalIcon}<span class="text">${s.openInTab}</span></button>
-            <button class="tool" part="minimise-button" type="button" title=${s.minimise} autofocus @click=${() => void c.minimise('minimise-button')}>
+            <button class="tool" part="tab-button" type="button" title=${s.openInTab}
+              @click=${this.#toTab}>${externalIcon}<span class="text">${s.openInTab}</span></button>
+            <button class="tool" part="minimise-button" type="button" title=${s.minimise} autofocus
+              @click=${() => void c.minimise('minimise-button')}>
               ${minimiseIcon}<span class="text">${s.minimise}</span>
             </button>
-            <button class="tool danger" part="leave-button" type="button" title=${s.leave} aria-expanded=${c.confirmingLeave ? 'true' : 'false'} @click=${this.#askLeave}>
+            <button class="tool danger" part="leave-button" type="button" title=${s.leave}
+              aria-expanded=${c.confirmingLeave ? 'true' : 'false'} @click=${this.#askLeave}>
               ${leaveIcon}<span class="text">${s.leave}</span>
             </button>
           </div>
         </header>
         ${
           share
-            ? html`<div part="share" class="share" id="share" role="group" aria-labelledby="share-label" ?hidden=${!c.shareOpen}>
+            ? html`<div part="share" class="share" id="share" role="group" aria-labelledby="share-label"
+                ?hidden=${!c.shareOpen}>
               <label id="share-label" for="guest-link">${s.shareLabel}</label>
-              <input id="guest-link" type="text" readonly .value=${inv.guestLink!} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+              <input id="guest-link" type="text" readonly .value=${inv.guestLink!}
+                @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
               <button class="secondary" part="copy-button" type="button" @click=${this.#copy}>${s.copy}</button>
               <div class="notes">
-                <span class="copied" role="status">${this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : ''}</span>
+                <span class="copied" role="status">${copyStatus}</span>
                 <p class="hint">${s.shareHint}</p>
               </div>
             </div>`
@@ -138,10 +150,13 @@ export class DialogView {
         <div part="stage" class="stage">
           ${keyed(
             c.frameGeneration,
-            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad} ?inert=${c.confirmingLeave}
+            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad}
+              ?inert=${c.confirmingLeave}
               allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
           )}
-          <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}><span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span></div>
+          <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}>
+            <span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span>
+          </div>
           ${c.ended ? this.#ended(s) : nothing}
           <div part="frame-error" class="frame-error" ?hidden=${c.frame !== 'failed' || c.ended}>
             <p>${s.roomLoadFailed}</p>
@@ -149,11 +164,13 @@ export class DialogView {
           </div>
           ${
             c.confirmingLeave
-              ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question" aria-describedby=${host ? 'leave-note' : nothing}>
+              ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="leave-question"
+                  aria-describedby=${host ? 'leave-note' : nothing}>
                 <p id="leave-question"><strong>${s.leaveQuestion}</strong></p>
                 ${host ? html`<p id="leave-note">${s.leaveHostNote}</p>` : nothing}
                 <div class="actions">
-                  <button class="secondary danger" type="button" @click=${() => void c.leave()}>${s.leaveConfirm}</button>
+                  <button class="secondary danger" type="button"
+                    @click=${() => void c.leave()}>${s.leaveConfirm}</button>
                   <button class="secondary stay" type="button" @click=${this.#stay}>${s.stay}</button>
                 </div>
               </div>`

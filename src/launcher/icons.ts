@@ -2,7 +2,8 @@ import { svg } from 'lit';
 
 // Inline SVG icons (no icon font, nothing fetched): 24×24, stroked with currentColor.
 const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${path}</svg>`;
+  svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+    stroke-linejoin="round" aria-hidden="true" focusable="false">${path}</svg>`;
 
 export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`);
 export const expandIcon = icon(svg`<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/>`);

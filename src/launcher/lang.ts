@@ -40,7 +40,10 @@ export const CORE_STRINGS: Readonly<Record<'en' | 'de' | 'es', CoreStrings>> = {
 
 export type BuiltInLanguage = keyof typeof CORE_STRINGS;
 
-/** The built-in language for the nearest `lang` attribute (crossing shadow roots), by its primary subtag; English otherwise. */
+/**
+ * The built-in language for the nearest `lang` attribute (crossing shadow roots), by its primary subtag; English
+ * otherwise.
+ */
 export function languageOf(from: Element): BuiltInLanguage {
   let node: Node | null = from;
   while (node && !(node instanceof Element && node.hasAttribute('lang'))) {

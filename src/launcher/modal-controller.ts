@@ -46,8 +46,9 @@ export class ModalController implements ReactiveController {
     lockScroll();
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
     // After the entrance animation (none under reduced motion); bounded, because a page in a
-    // background tab runs no animation frames and after-show must still come.
-    getComputedStyle(dialog).animationName;
+    // background tab runs no animation frames and after-show must still come. Reading the style first makes
+    // getAnimations() see the animation showModal() has just started.
+    void getComputedStyle(dialog).animationName;
     const finished = Promise.all(dialog.getAnimations().map((a) => a.finished)).catch(() => undefined);
     await Promise.race([finished, new Promise((r) => setTimeout(r, 400))]);
     emit(this.host, 'samesurf-after-show', {});

@@ -48,7 +48,8 @@ const isDevelopment = () => {
  * @summary Starts a co-browsing room (or an invitation into one) and opens it in a dialog.
  * @tag samesurf-launcher
  *
- * @attr {'idle'|'busy'|'open'|'live'|'error'} state - Read-only, reflected: what the launcher is doing, for page CSS (`live`: a session runs minimised).
+ * @attr {'idle'|'busy'|'open'|'live'|'error'} state - Read-only, reflected: what the launcher is doing, for page CSS
+ *   (`live`: a session runs minimised).
  *
  * @slot - The button's label (default "Start co-browsing").
  * @slot icon - An icon before the label (default: a pointer; the spinner and the live dot take its place).
@@ -59,7 +60,8 @@ const isDevelopment = () => {
  * @csspart spinner - The busy indicator inside the button.
  * @csspart live-dot - The "session is live" dot inside the button while the dialog is minimised.
  * @csspart status - The line under the button (opened in a tab, popup blocked, left).
- * @csspart error - The error message with its retry button (or, in development or with `debug`, the configuration message).
+ * @csspart error - The error message with its retry button (or, in development or with `debug`, the configuration
+ *   message).
  * @csspart retry-button - The retry button.
  * @csspart dialog - The native `<dialog>`.
  * @csspart header - The dialog's header bar.
@@ -94,14 +96,19 @@ const isDevelopment = () => {
  * @cssprop [--samesurf-dialog-height=min(800px, 100vh - 2rem)] - Dialog height.
  * @cssprop [--samesurf-backdrop=rgb(15 23 42 / 0.6)] - Backdrop behind the dialog.
  *
- * @fires {CustomEvent<SameSurfBeforeCreateDetail>} samesurf-before-create - Cancelable; `detail.request` may be amended before it is sent.
- * @fires {CustomEvent<SameSurfCreatedDetail>} samesurf-created - The API's answer to the create call, with `mode` (`room` or `invite`) to narrow it by.
+ * @fires {CustomEvent<SameSurfBeforeCreateDetail>} samesurf-before-create - Cancelable; `detail.request` may be amended
+ *   before it is sent.
+ * @fires {CustomEvent<SameSurfCreatedDetail>} samesurf-created - The API's answer to the create call, with `mode`
+ *   (`room` or `invite`) to narrow it by.
  * @fires {CustomEvent} samesurf-show - The dialog is about to open.
  * @fires {CustomEvent} samesurf-after-show - The dialog is open.
- * @fires {CustomEvent<SameSurfHideDetail>} samesurf-hide - Cancelable (except from `hide()`, leaving and moving to a tab): the dialog is about to close; `detail.source` says why. Closing minimises: the session goes on.
+ * @fires {CustomEvent<SameSurfHideDetail>} samesurf-hide - Cancelable (except from `hide()`, leaving and moving to a
+ *   tab): the dialog is about to close; `detail.source` says why. Closing minimises: the session goes on.
  * @fires {CustomEvent} samesurf-after-hide - The dialog is closed and focus is back on the button.
- * @fires {CustomEvent<SameSurfErrorDetail>} samesurf-error - Something failed: `{ code, message, errorcode?, attribute?, cause? }`.
- * @fires {CustomEvent<SameSurfLeaveDetail>} samesurf-leave - The visitor left the session (`detail.room`); the next click starts a new one.
+ * @fires {CustomEvent<SameSurfErrorDetail>} samesurf-error - Something failed:
+ *   `{ code, message, errorcode?, attribute?, cause? }`.
+ * @fires {CustomEvent<SameSurfLeaveDetail>} samesurf-leave - The visitor left the session (`detail.room`); the next
+ *   click starts a new one.
  */
 export class SameSurfLauncher extends LitElement {
   static override styles = launcherStyles;
@@ -154,7 +161,9 @@ export class SameSurfLauncher extends LitElement {
   tokenUrl?: string;
   /** Space-separated origins whose invitation links may be opened (default `https://realtime.samesurf.com`). */
   realtimeOrigin?: string;
-  /** Milliseconds to wait for each API call, its token included, before giving up (default 15000; at most 2147483647). */
+  /**
+   * Milliseconds to wait for each API call, its token included, before giving up (default 15000; at most 2147483647).
+   */
   timeout?: number;
   /** `modal` (default) or `tab`: where the room opens. */
   open: 'modal' | 'tab' = 'modal';
@@ -202,7 +211,10 @@ export class SameSurfLauncher extends LitElement {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
-  /** Starts (or re-enters) co-browsing. Resolves true once it is open; false when it failed (see samesurf-error) or was cancelled. Never rejects. */
+  /**
+   * Starts (or re-enters) co-browsing. Resolves true once it is open; false when it failed (see samesurf-error) or
+   * was cancelled. Never rejects.
+   */
   launch(): Promise<boolean> {
     // Opened now, inside the click's user activation, or a popup blocker would stop it after the request.
     const tab = this.open === 'tab' && !this.#controller?.busy && !this.#controller?.inTab ? this.#blankTab() : null;
@@ -329,7 +341,8 @@ export class SameSurfLauncher extends LitElement {
             ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
             : live
               ? html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`
-              : html`<slot name="icon"><svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 3l6 17 2.5-7 7-2.5z"/></svg></slot>`
+              : html`<slot name="icon"><svg viewBox="0 0 24 24" fill="currentColor"
+                  aria-hidden="true"><path d="M4 3l6 17 2.5-7 7-2.5z"/></svg></slot>`
         }</span>
         <span class="labels">
           <span class="label" data-active=${live ? 'false' : 'true'}><slot>${s.start}</slot></span>
@@ -350,7 +363,8 @@ export class SameSurfLauncher extends LitElement {
         failure !== undefined
           ? html`<div part="error" class="error"><p>${failure}</p>${
               retry
-                ? html`<button class="secondary" part="retry-button" type="button" @click=${this.#onRetry}>${s.retry}</button>`
+                ? html`<button class="secondary" part="retry-button" type="button"
+                    @click=${this.#onRetry}>${s.retry}</button>`
                 : nothing
             }</div>`
           : nothing

@@ -31,7 +31,10 @@ export interface SameSurfHandlerOptions {
   allowedOrigins?: string[] | '*';
   /** Per client (default 10 at once, one more every 5 s; `store` to share it between processes); `false`: off. */
   rateLimit?: RateLimit | false;
-  /** How many reverse proxies of yours stand in front (`X-Forwarded-*`/`Forwarded` are read only then); default false. */
+  /**
+   * How many reverse proxies of yours stand in front (`X-Forwarded-*`/`Forwarded` are read only then); default
+   * false.
+   */
   trustProxy?: TrustProxy;
   /** A header your platform sets to the client's address, e.g. `cf-connecting-ip` on Cloudflare. */
   clientAddressHeader?: string;
@@ -43,7 +46,10 @@ export interface SameSurfHandlerOptions {
   bodyTimeoutMs?: number;
   /** Largest API answer read (default 256 KiB); a larger one is cut off and answered `502`. */
   maxResponseBytes?: number;
-  /** Token mode: `POST …/token {call}` answers `{ token }`. Off by default, and only with `authorize` (see README). */
+  /**
+   * Token mode: `POST …/token {call}` answers `{ token }`. Off by default, and only with `authorize` (see
+   * README).
+   */
   tokens?: boolean;
   /** The site's check of every call, after the allowlist and the policy (see authorize.ts). */
   authorize?: Authorize;
@@ -211,7 +217,8 @@ export function createSameSurfHandler(options: SameSurfHandlerOptions): SameSurf
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: await bearer() },
         body: JSON.stringify(outgoing),
         signal,
-        // The API never redirects: a redirect means a wrong or hijacked baseUrl, and following it would re-send the body.
+        // The API never redirects: a redirect means a wrong or hijacked baseUrl, and following it would re-send the
+        // body.
         redirect: 'error',
       });
       answer = await readAnswer(upstream, maxAnswer, signal);

@@ -113,7 +113,10 @@ function problem(o: CheckedOptions): string | undefined {
     if (o[name] !== undefined && typeof o[name] !== 'function') return `"${name}" must be a function`;
   }
   if (o.tokens === true && o.authorize === undefined) {
-    return '"tokens: true" needs "authorize": a token is not bound to a call, so minting one for anonymous callers hands out the key';
+    return (
+      '"tokens: true" needs "authorize": a token is not bound to a call, ' +
+      'so minting one for anonymous callers hands out the key'
+    );
   }
   return undefined;
 }

@@ -21,7 +21,10 @@ export interface RateLimitStore {
 export interface RateLimit extends BucketLimit {
   /** Default: an in-memory store of 10,000 clients (`new MemoryRateLimitStore()`). */
   store?: RateLimitStore;
-  /** How long a store's take may take (default 1000 ms; a Redis take is a millisecond), then the handler answers 503. */
+  /**
+   * How long a store's take may take (default 1000 ms; a Redis take is a millisecond), then the handler answers
+   * 503.
+   */
   timeoutMs?: number;
 }
 
@@ -189,7 +192,8 @@ export class RateLimiter {
       );
     }
     const taken = this.#store.take(rateLimitKey(clientAddress), this.#limit);
-    if (typeof (taken as Partial<Promise<TakeResult>>).then !== 'function') return taken as TakeResult; // in memory: no timer
+    // In memory: an answer at once, no timer.
+    if (typeof (taken as Partial<Promise<TakeResult>>).then !== 'function') return taken as TakeResult;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(

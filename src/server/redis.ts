@@ -61,7 +61,8 @@ export function createRedisStore(client: RedisScriptClient, options: RedisStoreO
       try {
         reply = await client.evalsha(SHA, 1, ...args);
       } catch (err) {
-        // The script is not cached yet (a new or restarted server, or after SCRIPT FLUSH): EVAL sends it once and caches it.
+        // The script is not cached yet (a new or restarted server, or after SCRIPT FLUSH): EVAL sends it once and
+        // caches it.
         if (!/NOSCRIPT/.test(String((err as Error)?.message))) throw err;
         reply = await client.eval(TAKE_SCRIPT, 1, ...args);
       }

@@ -60,7 +60,10 @@ function originOf(scheme: string, host: string | undefined): string | undefined 
 /** An RFC 7239 obfuscated node (`_hidden`): a proxy's stable stand-in for a client it does not name. */
 const OBFUSCATED = /^_[A-Za-z0-9._-]+$/;
 
-/** `[2001:db8::1]:80` → `2001:db8::1`, `1.2.3.4:80` → `1.2.3.4`, `_node:_port` → `_node`: the port is not the client. */
+/**
+ * `[2001:db8::1]:80` → `2001:db8::1`, `1.2.3.4:80` → `1.2.3.4`, `_node:_port` → `_node`: the port is not the
+ * client.
+ */
 function withoutPort(value: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
   if (bracketed) return bracketed[1]!;

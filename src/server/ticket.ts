@@ -8,7 +8,10 @@
  * it runs on Node and on Workers alike.
  */
 
-/** A ticket is good for two hours: long enough for the launcher's follow-up call, short enough to be worthless later. */
+/**
+ * A ticket is good for two hours: long enough for the launcher's follow-up call, short enough to be worthless
+ * later.
+ */
 export const TICKET_LIFETIME_MS = 2 * 60 * 60 * 1000;
 /** Keys derived from the API secret for this one purpose, so a ticket's MAC never doubles as anything else. */
 const LABEL = 'samesurf-launcher/server room ticket v1';

@@ -1,11 +1,12 @@
 /** Browser-side helpers for the emulator the test runner started. */
 import { base } from '/__emulator.js';
 import type { FaultSpec } from '../../src/emulator/faults.js';
+import type { JsonBody } from './json.js';
 
 export { base };
 export const apiBase = `${base}/api/v3`;
 
-export async function control<T = Record<string, any>>(path: string, body?: unknown, method = 'POST'): Promise<T> {
+export async function control<T = JsonBody>(path: string, body?: unknown, method = 'POST'): Promise<T> {
   const res = await fetch(`${base}/__emulator/${path}`, {
     method,
     headers: { 'Content-Type': 'application/json' },

@@ -29,7 +29,7 @@ describe('emulator: analytics computed from what happened', () => {
     await call('create', { starturl: 'https://docs.example/x', title: 'Beta' });
     const c = (await call('create', { starturl: 'https://shop.example/c', title: 'Gamma' })).body;
 
-    const host = await visit(a.privateinvitation);
+    await visit(a.privateinvitation); // the host enters
     await advance(60_000);
     const guest = await visit(`${a.publicinvitation}?name=Visitor`);
     await advance(3 * 60_000);

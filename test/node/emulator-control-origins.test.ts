@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { JsonBody } from '../helpers/json.js';
 import { post, useEmulator } from './helpers.js';
 
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: Record<string, any>;
+  body: JsonBody;
 }
 
 /** A request with exactly these headers (fetch would not send a foreign Host or Sec-Fetch-*). */
@@ -33,7 +34,7 @@ function call(
         let data = '';
         res.on('data', (d: Buffer) => (data += d));
         res.on('end', () => {
-          let parsed: Record<string, any> = {};
+          let parsed: JsonBody = {};
           try {
             parsed = JSON.parse(data);
           } catch {

@@ -2,6 +2,7 @@
 import { after, before } from 'node:test';
 import { signJwt, claimsFor } from '../../src/api/jwt.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import type { JsonBody } from '../helpers/json.js';
 
 /** Starts an emulator for the enclosing suite and closes it after. */
 export function useEmulator(options: EmulatorOptions = {}): { readonly emu: RunningEmulator } {
@@ -22,7 +23,7 @@ export const hsToken = (key = 'server-key', secret = 'server-secret', nowMs?: nu
 export interface Answer {
   status: number;
   headers: Headers;
-  body: Record<string, any>;
+  body: JsonBody;
   text: string;
 }
 
@@ -47,7 +48,7 @@ export async function post(
     headers,
   });
   const text = await res.text();
-  let parsed: Record<string, any> = {};
+  let parsed: JsonBody = {};
   try {
     parsed = JSON.parse(text);
   } catch {
@@ -62,7 +63,7 @@ export async function control(emu: RunningEmulator, path: string, body?: unknown
     headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as JsonBody };
 }
 
 /** Opens an invitation link as a visitor would; returns status and page text. */

@@ -1,6 +1,7 @@
 /** Helpers for tests of samesurf-launcher/server: a handler on a real emulator, and calls to it as a page makes them. */
 import { createSameSurfHandler, type SameSurfHandler, type SameSurfHandlerOptions } from '../../src/server/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { JsonBody } from '../helpers/json.js';
 
 export const PROXY_SECRET = 'proxy-secret-5e1b2d-never-echoed';
 export const PROXY_KEY = 'proxy-key';
@@ -33,7 +34,7 @@ export function proxyFor(
 export interface ProxyAnswer {
   status: number;
   headers: Headers;
-  body: Record<string, any>;
+  body: JsonBody;
 }
 
 /** POSTs `body` to `/samesurf/<call>` from a page on SITE. */

@@ -2,6 +2,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after } from 'node:test';
+import type { JsonBody } from '../helpers/json.js';
 
 export interface Served {
   port: number;
@@ -41,7 +42,7 @@ export function mountAtSamesurf(
 export interface RawAnswer {
   status: number;
   headers: IncomingMessage['headers'];
-  body: Record<string, any>;
+  body: JsonBody;
 }
 
 /** A POST with any request target (`//evil.test/x` included), any headers, from a chosen loopback address. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createServer, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { toNodeListener } from '../../src/server/index.js';
 import { useEmulator } from './helpers.js';

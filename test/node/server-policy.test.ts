@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RoomTickets, TICKET_LIFETIME_MS } from '../../src/server/ticket.js';
+import type { JsonBody } from '../helpers/json.js';
 import { useEmulator } from './helpers.js';
 import { callProxy, PROXY_SECRET, proxyFor, proxyKey } from './proxy-helpers.js';
 
 const ctx = useEmulator({ keys: [proxyKey] });
 
 /** The leader flag of the invitation the emulator stored for an answer's token. */
-const leaderOf = (answer: { body: Record<string, any> }) => {
+const leaderOf = (answer: { body: JsonBody }) => {
   const stored = ctx.emu.state.limitedTokens.get(answer.body.token);
   assert.ok(stored, `the emulator stored the invitation (${JSON.stringify(answer.body)})`);
   return stored.isleader;

@@ -1,4 +1,7 @@
-/** screenrecordingpubliclink, screenrecordingthumbnail, screenrecordingimage: temporary links to media the emulator serves. */
+/**
+ * screenrecordingpubliclink, screenrecordingthumbnail, screenrecordingimage: temporary links to media the emulator
+ * serves.
+ */
 import type { RecordingRequest } from '../../api/types.js';
 import { hex, type MediaLink } from '../state.js';
 import { ApiFailure, ownRoom, type CallContext, type CallHandler } from './context.js';

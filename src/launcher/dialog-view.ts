@@ -97,7 +97,7 @@ export class DialogView {
   render(s: LauncherStrings): TemplateResult | typeof nothing {
     const c = this.launch;
     const inv = c.invitation;
-    if (!inv || !c.frameLink) return nothing;
+    if (!inv || !c.room.link) return nothing;
     const modal = c.modal;
     const host = inv.mode === 'room';
     const share = host && inv.guestLink;
@@ -149,18 +149,18 @@ export class DialogView {
         }
         <div part="stage" class="stage">
           ${keyed(
-            c.frameGeneration,
-            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad}
+            c.room.generation,
+            html`<iframe part="frame" title=${s.frameTitle} src=${c.room.link} @load=${c.room.onLoad}
               ?inert=${c.confirmingLeave}
               allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
           )}
-          <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}>
+          <div part="loading" class="loading" ?hidden=${c.room.state !== 'loading'}>
             <span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span>
           </div>
           ${c.ended ? this.#ended(s) : nothing}
-          <div part="frame-error" class="frame-error" ?hidden=${c.frame !== 'failed' || c.ended}>
+          <div part="frame-error" class="frame-error" ?hidden=${c.room.state !== 'failed' || c.ended}>
             <p>${s.roomLoadFailed}</p>
-            <button class="secondary" type="button" @click=${c.reloadFrame}>${s.retry}</button>
+            <button class="secondary" type="button" @click=${c.room.reload}>${s.retry}</button>
           </div>
           ${
             c.confirmingLeave

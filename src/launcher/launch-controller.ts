@@ -9,6 +9,7 @@ import { readConfig, type LauncherAttributes, type LaunchConfig } from './config
 import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
 import { ModalController } from './modal-controller.js';
+import { RoomFrame } from './room-frame.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
 import { preload, reportConfigProblem, reusable, roomStillRuns, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
@@ -25,9 +26,6 @@ export interface LauncherIO {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** How long the room page may take to load before the dialog offers to try again. */
-const FRAME_TIMEOUT_MS = 30_000;
-
 export class LaunchController implements ReactiveController {
   readonly modal: ModalController;
   invitation?: Invitation;
@@ -40,11 +38,8 @@ export class LaunchController implements ReactiveController {
   /** The live regions' text: the launcher's own, and the dialog's while it is open (the page behind is inert). */
   announcement = '';
   dialogAnnouncement = '';
-  /** The room page in the dialog: the link it shows (none: no frame at all), and how its load went. */
-  frameLink?: string;
-  frame: 'loading' | 'loaded' | 'failed' = 'loading';
-  /** Bumped to load the frame afresh (the same src would not reload). */
-  frameGeneration = 0;
+  /** The room page in the dialog. */
+  readonly room: RoomFrame;
   shareOpen = false;
   confirmingLeave = false;
   /** The re-entered room had ended (found out after the dialog opened): the dialog says so and offers a new one. */
@@ -61,7 +56,6 @@ export class LaunchController implements ReactiveController {
   #left = false;
   /** The invitation's own link has been loaded once: a one-time link is spent, re-entry uses the rejoin link. */
   #spent = false;
-  #frameTimer?: ReturnType<typeof setTimeout>;
   /** The tab the session moved to (or opened in): while it is open, the button brings it forward instead. */
   #tab?: Window;
 
@@ -70,6 +64,11 @@ export class LaunchController implements ReactiveController {
     private readonly io: LauncherIO,
   ) {
     host.addController(this);
+    this.room = new RoomFrame(
+      () => host.requestUpdate(),
+      () => this.#announceInDialog(this.io.strings().roomLoadFailed),
+      () => this.#config?.client.timeoutMs,
+    );
     this.modal = new ModalController(
       host,
       io.dialog,
@@ -105,7 +104,7 @@ export class LaunchController implements ReactiveController {
   hostDisconnected(): void {
     this.#abort?.abort();
     this.#check?.abort();
-    clearTimeout(this.#frameTimer);
+    this.room.dispose();
   }
 
   /** Reads and checks the attributes; reports a bad one once (event + console), and warms up what a click needs. */
@@ -263,7 +262,7 @@ export class LaunchController implements ReactiveController {
       await this.launch();
       return;
     }
-    if (!this.frameLink) this.#loadFrame(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
+    if (!this.room.link) this.room.load(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
     this.#spent = true;
     await this.modal.open();
     this.#announce('');
@@ -286,7 +285,7 @@ export class LaunchController implements ReactiveController {
     this.confirmingLeave = false;
     this.dialogAnnouncement = '';
     if (this.ended) this.#forgetEnded();
-    if (this.invitation && this.frameLink) this.#announce(this.io.strings().minimised);
+    if (this.invitation && this.room.link) this.#announce(this.io.strings().minimised);
   }
 
   /** Leaves the session: the frame is unloaded (the room sees the visitor go) and the saved invitation forgotten. */
@@ -349,7 +348,7 @@ export class LaunchController implements ReactiveController {
   /** A link for a tab that still works: the room's rejoin (leader) link, or none in invite mode (spent). */
   #linkForTab(): string | undefined {
     const inv = this.invitation!;
-    if (!this.#spent && !this.frameLink) return inv.link;
+    if (!this.#spent && !this.room.link) return inv.link;
     return inv.mode === 'room' ? inv.rejoinLink : undefined;
   }
 
@@ -397,38 +396,10 @@ export class LaunchController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #loadFrame(link: string): void {
-    this.frameLink = link;
-    this.frame = 'loading';
-    this.frameGeneration++;
-    clearTimeout(this.#frameTimer);
-    this.#frameTimer = setTimeout(() => {
-      if (this.frame !== 'loading' || !this.frameLink) return;
-      this.frame = 'failed';
-      this.#announceInDialog(this.io.strings().roomLoadFailed);
-      this.host.requestUpdate();
-    }, this.#config?.client.timeoutMs ?? FRAME_TIMEOUT_MS);
-    this.host.requestUpdate();
-  }
-
   #dropFrame(): void {
-    clearTimeout(this.#frameTimer);
-    this.frameLink = undefined;
     this.shareOpen = false;
-    this.host.requestUpdate();
+    this.room.drop();
   }
-
-  onFrameLoad = (): void => {
-    if (this.frame === 'loaded') return;
-    clearTimeout(this.#frameTimer);
-    this.frame = 'loaded';
-    this.host.requestUpdate();
-  };
-
-  /** Loads the room page again (after it did not load). */
-  reloadFrame = (): void => {
-    if (this.frameLink) this.#loadFrame(this.frameLink);
-  };
 
   #announce(text: string): void {
     // The same sentence twice in a row is still announced: a live region speaks on change.

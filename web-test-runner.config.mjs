@@ -159,7 +159,8 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Generous: a shared, loaded machine can be slow; a test never asserts a wall time.
+  testFramework: { config: { timeout: 30_000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -90,5 +90,11 @@ const buildOk = run('build (npm run build)', 'npm', ['run', '--silent', 'build']
 add('build', { passed: buildOk ? 1 : 0, failed: buildOk ? 0 : 1 }, buildOk);
 if (buildOk) nodeTests('end-to-end tests (playwright-core, built files)', testFiles('test/e2e', '.test.mjs'));
 
+// 6. The README's recipes in fresh apps, from the packed tarball (test/consumer; the build above is packed).
+if (buildOk) {
+  env.SAMESURF_BUILT = '1';
+  nodeTests('README recipes (packed tarball in consumer apps)', ['test/consumer/recipes.test.mjs']);
+}
+
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -8,9 +8,9 @@
 // dist/cdn/ on another origin with CORS, as jsDelivr and unpkg do. SAMESURF_DIST runs the suite against another build.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -21,10 +21,23 @@ const DIST = process.env.SAMESURF_DIST ?? join(ROOT, 'dist');
 const CDN_DIR = join(DIST, 'cdn');
 const LOADER = 'samesurf-launcher.iife.js';
 const BUNDLE = 'samesurf-launcher.bundle.js';
-const read = (name) => readFileSync(join(CDN_DIR, name), 'utf8');
+/** dist/cdn/*.js as the suite started ('/dist/cdn/…' → text): a rebuild during the run cannot pull files away. */
+const cdnFiles = new Map();
+function snapshot(dir, prefix = '/dist/cdn/') {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) snapshot(path, `${prefix}${name}/`);
+    else if (name.endsWith('.js')) cdnFiles.set(prefix + name, readFileSync(path, 'utf8'));
+  }
+}
+const read = (name) => {
+  const text = cdnFiles.get(`/dist/cdn/${name}`);
+  assert.ok(text, `${CDN_DIR}/${name} is missing: run \`npm run build\` first`);
+  return text;
+};
 
-/** A static server that logs every request path; `routes` answers first (path → body), then `dir` if given. */
-async function serve({ routes = new Map(), dir, cors = false }) {
+/** A static server that logs every request path and answers from `routes` (path → { body, headers }). */
+async function serve({ routes = new Map(), cors = false }) {
   const log = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -38,11 +51,6 @@ async function serve({ routes = new Map(), dir, cors = false }) {
     const route = routes.get(path);
     if (route) {
       res.writeHead(200, { ...headers, ...route.headers }).end(route.body);
-      return;
-    }
-    const file = dir && path.startsWith('/dist/cdn/') && normalize(join(dir, path.slice('/dist/cdn/'.length)));
-    if (file && file.startsWith(dir) && existsSync(file) && path.endsWith('.js')) {
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(readFileSync(file));
       return;
     }
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
@@ -59,6 +67,8 @@ async function serve({ routes = new Map(), dir, cors = false }) {
   };
 }
 
+const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+
 let emulator;
 let site;
 let cdn;
@@ -66,8 +76,9 @@ let browser;
 before(async () => {
   const { startEmulator } = await import(join(DIST, 'emulator/index.js'));
   emulator = await startEmulator({ port: 0, testMode: true });
+  snapshot(CDN_DIR);
   site = await serve({});
-  cdn = await serve({ dir: CDN_DIR, cors: true });
+  cdn = await serve({ routes: new Map([...cdnFiles].map(([path, text]) => [path, js(text)])), cors: true });
   browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 });
 after(async () => {
@@ -76,8 +87,6 @@ after(async () => {
   await cdn?.close();
   await emulator?.close();
 });
-
-const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
 
 /** Records what the tests check: CSP violations and samesurf-error events (inline, under the page's nonce). */
 const WATCH = `window.__violations = []; window.__errors = [];

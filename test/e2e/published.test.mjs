@@ -34,8 +34,6 @@ async function open(path, viewport = { width: 1280, height: 800 }) {
   return { page, context, consoleErrors };
 }
 
-const stateOf = (page, sel = 'samesurf-launcher') => page.locator(sel).first().getAttribute('state');
-
 async function clickAndSeeRoom(page, sel = 'samesurf-launcher') {
   await page.locator(`${sel} >> [part~="button"]`).click();
   await page.waitForFunction((s) => document.querySelector(s).getAttribute('state') === 'open', sel);

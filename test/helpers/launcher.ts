@@ -116,7 +116,7 @@ export async function createByClick(el: SameSurfLauncher): Promise<CreateRoomRes
 export const api = () => new SameSurfClient({ baseUrl: apiBase, apiKey: 'demo-key' });
 
 /** Waits until `check` holds (open-wc's waitUntil, async checks allowed). */
-export const until = (check: () => boolean | Promise<boolean>, what: string, timeout = 5000) =>
+export const until = (check: () => boolean | Promise<boolean>, what: string, timeout = 10_000) =>
   waitUntil(check, `timed out waiting for ${what}`, { timeout, interval: 25 });
 
 /** The room's users as the emulator recorded them through its room page. */

@@ -261,7 +261,13 @@ describe('<samesurf-launcher> notices and messages', () => {
     const tabs: { closed: boolean }[] = [];
     const realOpen = window.open;
     window.open = (() => {
-      const tab = { closed: false, opener: {}, location: { replace: (u: string) => links.push(u) }, focus() {}, close() {} };
+      const tab = {
+        closed: false,
+        opener: {},
+        location: { replace: (u: string) => links.push(u) },
+        focus() {},
+        close() {},
+      };
       tabs.push(tab);
       return tab;
     }) as unknown as typeof window.open;

@@ -5,7 +5,10 @@ import { launcher, part, until } from './helpers/launcher.js';
 
 describe('<samesurf-launcher> on Save-Data', () => {
   it('fetches nothing until the visitor shows intent; then the launch code and the signer', async () => {
-    Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' }, configurable: true });
+    Object.defineProperty(navigator, 'connection', {
+      value: { saveData: true, effectiveType: '4g' },
+      configurable: true,
+    });
     try {
       const el = await launcher();
       await pause(AFTER_IDLE_MS);

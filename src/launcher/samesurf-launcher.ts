@@ -190,7 +190,7 @@ export class SameSurfLauncher extends LitElement {
     void this.#prepare();
   }
 
-  /** One observer for every launcher: what a click needs is fetched once a launcher is seen, never for one that is not. */
+  /** One observer for every launcher: what a click needs is fetched once one is seen, never for one that is not. */
   static #seen?: IntersectionObserver;
 
   override connectedCallback(): void {

@@ -18,9 +18,7 @@ export interface SessionHooks {
 }
 
 export type SessionResult =
-  | { kind: 'reused'; invitation: Invitation }
-  | { kind: 'created'; invitation: Invitation }
-  | { kind: 'cancelled' };
+  { kind: 'reused'; invitation: Invitation } | { kind: 'created'; invitation: Invitation } | { kind: 'cancelled' };
 
 /** Warms up what the first click needs (jsrsasign when the page signs its own tokens). */
 export function preload(config: LaunchConfig): void {

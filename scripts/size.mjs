@@ -12,7 +12,7 @@ const BUNDLE = 'samesurf-launcher.bundle.js';
  * Bytes gzip. The IIFE is a loader: a classic-script page downloads it and the entry before the element works.
  * The bundle is everything in one classic script (Lit, the launch code, jsrsasign), used instead of all the others.
  */
-const BUDGETS = { [ENTRY]: 9000, [IIFE]: 10500, [BUNDLE]: 110000 };
+const BUDGETS = { [ENTRY]: 9000, [IIFE]: 10500, [BUNDLE]: 45000, seen: 50000 };
 
 function sizes(file) {
   const data = readFileSync(file);
@@ -40,10 +40,14 @@ export function measure(dir = CDN) {
     return found;
   };
   const [entry, iife, bundle] = [row(ENTRY), row(IIFE), row(BUNDLE)];
+  const chunk = (prefix) => rows.find((r) => r.file.startsWith(`chunks/${prefix}-`)) ?? row(`chunks/${prefix}-*.js`);
+  // Everything a visible launcher that signs its own tokens (api-key) has fetched once the page is idle.
+  const seen = entry.gzip + chunk('launch').gzip + chunk('jsrsasign-jwths').gzip;
   const checks = [
     { what: `${ENTRY} (first render)`, gzip: entry.gzip, budget: BUDGETS[ENTRY] },
     { what: `${IIFE} + ${ENTRY} (classic script, first render)`, gzip: iife.gzip + entry.gzip, budget: BUDGETS[IIFE] },
     { what: `${BUNDLE} (single file, everything)`, gzip: bundle.gzip, budget: BUDGETS[BUNDLE] },
+    { what: 'a visible api-key launcher after idle (entry, launch code, signer)', gzip: seen, budget: BUDGETS.seen },
   ];
   return { rows, checks };
 }
@@ -57,9 +61,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       r.file === BUNDLE
         ? 'instead of all the others: everything at once'
         : r.file.includes('jsrsasign')
-          ? 'lazily: first signature, preloaded in idle time'
+          ? 'once seen (idle time) or on intent, with the launch code; when the page signs'
           : r.file.startsWith('chunks/')
-            ? 'lazily: idle time or first intent'
+            ? 'once seen (idle time) or on intent'
             : 'at once';
     console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}  ${when}`);
   }

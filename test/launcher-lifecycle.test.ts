@@ -256,16 +256,38 @@ describe('<samesurf-launcher> focus and announcements', () => {
 describe('<samesurf-launcher> notices and messages', () => {
   beforeEach(reset);
 
-  it('says the previous room had ended once, not on later re-entries of the new one', async () => {
-    const el = await launcher();
-    const first = await createByClick(el);
-    await el.hide();
-    await endRoom(first.room);
-    await openByClick(el);
-    expect(part(el, 'notice')!.textContent).to.contain('previous session had ended');
-    await el.hide();
-    await openByClick(el);
-    expect(part(el, 'notice')).to.equal(null);
+  it('in a tab, a session whose room has ended is not reopened: the next tab gets a new room', async () => {
+    const links: string[] = [];
+    const tabs: { closed: boolean }[] = [];
+    const realOpen = window.open;
+    window.open = (() => {
+      const tab = {
+        closed: false,
+        opener: {},
+        location: { replace: (u: string) => links.push(u) },
+        focus() {},
+        close() {},
+      };
+      tabs.push(tab);
+      return tab;
+    }) as unknown as typeof window.open;
+    try {
+      const m = await mount({ ...emulatorAttrs(), open: 'tab' });
+      const created = nextEvent(m.el, 'samesurf-created');
+      await click(part(m.el, 'button')!);
+      const first = (await created).detail as CreateRoomResponse;
+      await until(() => links.length === 1, 'the first tab');
+      await endRoom(first.room);
+      tabs[0]!.closed = true; // the visitor closed that tab
+      const again = nextEvent(m.el, 'samesurf-created');
+      await click(part(m.el, 'button')!);
+      const second = (await again).detail;
+      await until(() => links.length === 2, 'the second tab');
+      expect(second.mode === 'room' && second.room !== first.room).to.equal(true, 'a new room');
+      expect(links[1]).to.not.contain(`/${first.room}/`);
+    } finally {
+      window.open = realOpen;
+    }
   });
 
   it('writes the popup-blocked message with a space before its link, as an error', async () => {

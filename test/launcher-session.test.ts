@@ -12,6 +12,8 @@ import {
   createByClick,
   dialogOf,
   emulatorAttrs,
+  nextEvent,
+  announcedInDialog,
   launcher,
   mount,
   openByClick,
@@ -37,24 +39,59 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     await openByClick(el);
     expect(el.shadowRoot!.querySelector('iframe')).to.equal(frame, 'the same frame, never reloaded');
     expect(frameSrc(el)).to.equal(room.privateinvitation);
-    const counts = await requestCounts();
-    expect(counts.create).to.equal(1);
-    expect(counts.find).to.equal(1, 'checks the room still runs');
+    // Checked in the background, after the dialog opened.
+    await until(async () => (await requestCounts()).find === 1, 'checks the room still runs');
+    expect((await requestCounts()).create).to.equal(1);
     expect((await roomUsers(room.room)).length).to.equal(1, 'joined once');
   });
 
-  it('creates a new room, with a message, when the old one has ended', async () => {
+  it('reopens at once: the dialog is open before the check that the room runs has answered', async () => {
     const el = await launcher();
-    await el.launch();
-    const first = frameSrc(el);
-    await el.hide();
-    await endRoom(first.split('/').at(-2)!);
-    const created = oneEvent(el, 'samesurf-created');
     await openByClick(el);
-    await created;
-    expect(frameSrc(el)).to.not.equal(first);
-    expect(el.shadowRoot!.querySelector('.notice')!.textContent).to.contain('previous session had ended');
+    await el.hide();
+    await inject({ call: 'find', delayMs: 3000 });
+    const findDone = () => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/find'));
+    performance.clearResourceTimings();
+    await click(part(el, 'button')!);
+    await until(() => dialogOf(el).open, 'the dialog open');
+    // A resource timing entry appears only once a response has fully arrived.
+    expect(findDone()).to.equal(false, 'no answer to find yet');
+    await until(() => (requestCounts() as Promise<Record<string, number>>).then((c) => c.find === 1), 'find sent');
+  });
+
+  it('says so in the open dialog when the re-entered room had ended, and starts a new one on request', async () => {
+    const el = await launcher();
+    const first = await createByClick(el);
+    await el.hide();
+    await endRoom(first.room);
+    await openByClick(el);
+    await until(() => part(el, 'ended') != null, 'the ended layer');
+    expect(part(el, 'ended')!.textContent).to.contain('This co-browsing session has ended.');
+    await until(() => announcedInDialog(el) === 'This co-browsing session has ended.', 'announced in the dialog');
+    expect(dialogOf(el).open).to.equal(true, 'the dialog stays open');
+    await expect(el).to.be.accessible();
+    const created = nextEvent(el, 'samesurf-created');
+    await click(part(el, 'start-new-button')!);
+    const { detail } = await created;
+    await until(() => part(el, 'ended') == null, 'the ended layer gone');
+    expect(frameSrc(el)).to.not.equal(first.privateinvitation);
+    expect(detail.mode === 'room' && frameSrc(el) === detail.privateinvitation).to.equal(true, 'the new room shown');
+    expect(dialogOf(el).open).to.equal(true);
     expect((await requestCounts()).create).to.equal(2);
+  });
+
+  it('after "ended", closing the dialog forgets that session: the next click makes a new room', async () => {
+    const el = await launcher();
+    const first = await createByClick(el);
+    await el.hide();
+    await endRoom(first.room);
+    await openByClick(el);
+    await until(() => part(el, 'ended') != null, 'the ended layer');
+    await el.hide();
+    expect(buttonLabel(el)).to.not.match(/^Live/);
+    const second = await createByClick(el);
+    expect(second.room).to.not.equal(first.room);
+    expect(part(el, 'ended')).to.equal(null);
   });
 
   it('rejoins the open room after a reload of the page (sessionStorage), within the age limit', async () => {

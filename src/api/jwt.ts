@@ -1,30 +1,27 @@
 /**
- * The only module that touches jsrsasign. It is loaded with `import()` so that
- * a page pays for its ~80 KB only when a token is actually signed.
+ * The client's one way to jsrsasign: its JWT subset (`vendor/jsrsasign-jwths.js`, ~22 KB gzip, where the whole
+ * library is ~80 KB), which signs `none` and HS256 tokens byte for byte like the full library (tested). It is loaded
+ * with `import()` so that a page pays for it only when a token is actually signed. The emulator checks signatures with
+ * the full library (src/emulator/verify-hs256.ts).
  */
 /**
- * The part of jsrsasign's `KJUR` this package uses. Declared here so that the published types never need
+ * The part of jsrsasign's `KJUR` this package signs with. Declared here so that the published types never need
  * `@types/jsrsasign` (a consumer type-checking with `skipLibCheck: false` would otherwise fail).
  */
 export interface JwsSigner {
   jws: {
     JWS: {
       sign(alg: string, header: object, payload: object, key?: string | { utf8: string }): string;
-      verify(token: string, key: string | { utf8: string }, acceptAlgs: string[]): boolean;
     };
   };
 }
 
 let loading: Promise<JwsSigner> | undefined;
 
-/** Loads jsrsasign once; a page may call this early (on hover, in idle time) to warm it up. */
+/** Loads the signer once; a page may call this early (on hover, in idle time) to warm it up. */
 export function loadJsrsasign(): Promise<JwsSigner> {
-  loading ??= import('jsrsasign').then(
-    (mod) => {
-      // CommonJS interop differs between bundlers, Node and the dev server.
-      const m = mod as unknown as { KJUR?: JwsSigner; default?: { KJUR: JwsSigner } };
-      return m.KJUR ?? m.default!.KJUR;
-    },
+  loading ??= import('./vendor/jsrsasign-jwths.js').then(
+    (mod) => mod.KJUR,
     (err: unknown) => {
       loading = undefined; // offline now need not mean offline on the next try
       throw err;
@@ -60,14 +57,4 @@ export async function signJwt(alg: JwtAlgorithm, claims: JwtClaims, secret?: str
 /** Claims for a request made now. */
 export function claimsFor(apiKey: string, nowMs = Date.now()): JwtClaims {
   return { iat: Math.floor(nowMs / 1000), sub: apiKey };
-}
-
-/** True when `token` is an HS256 JWS whose signature matches `secret`. */
-export async function verifyHs256(token: string, secret: string): Promise<boolean> {
-  const KJUR = await loadJsrsasign();
-  try {
-    return KJUR.jws.JWS.verify(token, { utf8: secret }, ['HS256']);
-  } catch {
-    return false;
-  }
 }

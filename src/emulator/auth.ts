@@ -1,5 +1,5 @@
 /** Checks the bearer JWT of an API request as the real API does: every fault is errorcode 101. */
-import { verifyHs256 } from '../api/jwt.js';
+import { verifyHs256 } from './verify-hs256.js';
 import type { ApiKey, EmulatorState } from './state.js';
 
 export type AuthResult = { ok: true; key: ApiKey } | { ok: false; reason: string };

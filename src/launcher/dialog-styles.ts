@@ -237,14 +237,6 @@ export const dialogStyles = css`
       min-height: 2.25em;
     }
   }
-  .notice {
-    grid-row: 2;
-    margin: 0;
-    padding: 0.5rem max(1rem, env(safe-area-inset-right)) 0.5rem max(1rem, env(safe-area-inset-left));
-    border-bottom: 1px solid var(--_line);
-    background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
-    font-size: 0.9rem;
-  }
   slot[name='footer'] {
     display: block;
     grid-row: 4;
@@ -289,6 +281,9 @@ export const dialogStyles = css`
   .frame-error p {
     max-width: 28rem;
     margin: 0;
+  }
+  .ended .error {
+    color: var(--_error);
   }
   /* Never taller than the room: on a short screen it starts at the top and scrolls. */
   .confirm {

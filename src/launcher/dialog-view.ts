@@ -83,10 +83,21 @@ export class DialogView {
     void this.launch.moveToTab(tab);
   };
 
+  /** Over the room that had ended: says so, and offers a new one (with what went wrong, if starting it failed). */
+  #ended(s: LauncherStrings): TemplateResult {
+    const c = this.launch;
+    return html`<div part="ended" class="frame-error ended">
+      <p>${s.roomEndedNow}</p>
+      ${c.failure ? html`<p class="error">${c.failure.message}</p>` : nothing}
+      <button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy}
+        aria-busy=${c.busy ? 'true' : 'false'} @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>
+    </div>`;
+  }
+
   render(s: LauncherStrings): TemplateResult | typeof nothing {
     const c = this.launch;
     const inv = c.invitation;
-    if (!inv || !c.frameLink) return nothing;
+    if (!inv || !c.room.link) return nothing;
     const modal = c.modal;
     const host = inv.mode === 'room';
     const share = host && inv.guestLink;
@@ -136,20 +147,20 @@ export class DialogView {
             </div>`
             : nothing
         }
-        ${c.notice ? html`<p part="notice" class="notice">${c.notice}</p>` : nothing}
         <div part="stage" class="stage">
           ${keyed(
-            c.frameGeneration,
-            html`<iframe part="frame" title=${s.frameTitle} src=${c.frameLink} @load=${c.onFrameLoad}
+            c.room.generation,
+            html`<iframe part="frame" title=${s.frameTitle} src=${c.room.link} @load=${c.room.onLoad}
               ?inert=${c.confirmingLeave}
               allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
           )}
-          <div part="loading" class="loading" ?hidden=${c.frame !== 'loading'}>
+          <div part="loading" class="loading" ?hidden=${c.room.state !== 'loading'}>
             <span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span>
           </div>
-          <div part="frame-error" class="frame-error" ?hidden=${c.frame !== 'failed'}>
+          ${c.ended ? this.#ended(s) : nothing}
+          <div part="frame-error" class="frame-error" ?hidden=${c.room.state !== 'failed' || c.ended}>
             <p>${s.roomLoadFailed}</p>
-            <button class="secondary" type="button" @click=${c.reloadFrame}>${s.retry}</button>
+            <button class="secondary" type="button" @click=${c.room.reload}>${s.retry}</button>
           </div>
           ${
             c.confirmingLeave

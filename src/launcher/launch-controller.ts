@@ -9,8 +9,9 @@ import { readConfig, type LauncherAttributes, type LaunchConfig } from './config
 import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
 import { ModalController } from './modal-controller.js';
+import { RoomFrame } from './room-frame.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
-import { preload, reportConfigProblem, startSession } from './start-session.js';
+import { preload, reportConfigProblem, reusable, roomStillRuns, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
 
 export type Phase = 'idle' | 'starting' | 'open' | 'minimised' | 'error' | 'left';
@@ -25,16 +26,11 @@ export interface LauncherIO {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** How long the room page may take to load before the dialog offers to try again. */
-const FRAME_TIMEOUT_MS = 30_000;
-
 export class LaunchController implements ReactiveController {
   readonly modal: ModalController;
   invitation?: Invitation;
   failure?: SameSurfErrorDetail;
   configProblem?: SameSurfErrorDetail;
-  /** Shown in the dialog (e.g. the previous room had ended). */
-  notice = '';
   /** Shown under the button (tab opened, popup blocked, left). */
   inlineStatus = '';
   statusIsError = false;
@@ -42,24 +38,24 @@ export class LaunchController implements ReactiveController {
   /** The live regions' text: the launcher's own, and the dialog's while it is open (the page behind is inert). */
   announcement = '';
   dialogAnnouncement = '';
-  /** The room page in the dialog: the link it shows (none: no frame at all), and how its load went. */
-  frameLink?: string;
-  frame: 'loading' | 'loaded' | 'failed' = 'loading';
-  /** Bumped to load the frame afresh (the same src would not reload). */
-  frameGeneration = 0;
+  /** The room page in the dialog. */
+  readonly room: RoomFrame;
   shareOpen = false;
   confirmingLeave = false;
+  /** The re-entered room had ended (found out after the dialog opened): the dialog says so and offers a new one. */
+  ended = false;
 
   #pending?: Promise<boolean>;
   /** From the click until the room is there to show (not while the dialog's entrance finishes). */
   #starting = false;
   #abort?: AbortController;
+  /** The background check that a re-entered room still runs. */
+  #check?: AbortController;
   #config?: LaunchConfig;
   #reported?: string;
   #left = false;
   /** The invitation's own link has been loaded once: a one-time link is spent, re-entry uses the rejoin link. */
   #spent = false;
-  #frameTimer?: ReturnType<typeof setTimeout>;
   /** The tab the session moved to (or opened in): while it is open, the button brings it forward instead. */
   #tab?: Window;
 
@@ -68,6 +64,11 @@ export class LaunchController implements ReactiveController {
     private readonly io: LauncherIO,
   ) {
     host.addController(this);
+    this.room = new RoomFrame(
+      () => host.requestUpdate(),
+      () => this.#announceInDialog(this.io.strings().roomLoadFailed),
+      () => this.#config?.client.timeoutMs,
+    );
     this.modal = new ModalController(
       host,
       io.dialog,
@@ -102,7 +103,8 @@ export class LaunchController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort?.abort();
-    clearTimeout(this.#frameTimer);
+    this.#check?.abort();
+    this.room.dispose();
   }
 
   /** Reads and checks the attributes; reports a bad one once (event + console), and warms up what a click needs. */
@@ -161,16 +163,26 @@ export class LaunchController implements ReactiveController {
     const s = this.io.strings();
     Object.assign(this, { failure: undefined, inlineStatus: '', statusIsError: false, blockedLink: undefined });
     this.#left = false;
-    // Re-entering a running session is not "starting" one.
-    if (!this.invitation) this.#announce(s.busy);
+    // Re-entering a running session is not "starting" one; a new room after an ended one is, in the open dialog.
+    if (this.ended) this.#announceInDialog(s.busy);
+    else if (!this.invitation) this.#announce(s.busy);
     const config = this.prepare();
     if (!config || signal.aborted) {
       tab?.close();
       this.#announce('');
       return false;
     }
+    // Re-entering opens at once, in the click's frame; whether the room still runs is checked meanwhile. (A tab is
+    // told its link once, so there the check comes first; after "ended", the visitor asked for a new room.)
+    const kept = this.ended ? undefined : reusable(config, this.invitation);
+    if (kept && config.openIn !== 'tab') {
+      this.#starting = false;
+      this.#verify(config, kept);
+      await this.show();
+      return true;
+    }
     try {
-      const result = await startSession(config, this.invitation, {
+      const result = await startSession(config, this.ended ? undefined : this.invitation, {
         signal,
         beforeCreate: (detail) => emit(this.host, 'samesurf-before-create', detail, true),
         created: (response) => emit(this.host, 'samesurf-created', response),
@@ -185,12 +197,11 @@ export class LaunchController implements ReactiveController {
         this.#announce('');
         return false;
       }
-      // The notice belongs to the room that replaced an ended one, not to later re-entries.
-      this.notice = result.kind === 'created' && result.replacedEndedRoom ? s.roomEnded : '';
       if (result.kind === 'created') {
         if (result.invitation.mode === 'room') saveInvitation(result.invitation);
         this.#dropFrame();
         this.#spent = false;
+        this.ended = false;
       }
       this.invitation = result.invitation;
       this.#starting = false;
@@ -208,6 +219,36 @@ export class LaunchController implements ReactiveController {
     }
   }
 
+  /** Checks in the background that the re-entered room still runs; if not, the open dialog says it has ended. */
+  #verify(config: LaunchConfig, inv: Invitation): void {
+    this.#check?.abort();
+    const check = (this.#check = new AbortController());
+    roomStillRuns(config, inv, check.signal).then(
+      (runs) => {
+        if (runs || check.signal.aborted || this.invitation !== inv) return;
+        forgetInvitation(inv.key);
+        this.ended = true;
+        this.shareOpen = this.confirmingLeave = false;
+        if (this.modal.isOpen) this.#announceInDialog(this.io.strings().roomEndedNow);
+        else this.#forgetEnded();
+        this.host.requestUpdate();
+      },
+      () => undefined, // aborted: the visitor left, reset or the launcher was removed
+    );
+  }
+
+  /** Starts a new room from the dialog that said the last one had ended. */
+  startNew = (): void => {
+    void this.launch();
+  };
+
+  /** Drops an ended session once its dialog has closed: the next click starts afresh. */
+  #forgetEnded(): void {
+    this.ended = false;
+    this.invitation = undefined;
+    this.#dropFrame();
+  }
+
   #fail(detail: SameSurfErrorDetail): void {
     this.failure = detail;
     this.#announce(detail.message);
@@ -221,11 +262,13 @@ export class LaunchController implements ReactiveController {
       await this.launch();
       return;
     }
-    if (!this.frameLink) this.#loadFrame(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
+    if (!this.room.link) this.room.load(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
     this.#spent = true;
     await this.modal.open();
     this.#announce('');
-    this.#announceInDialog(this.io.strings().opened);
+    // The room may have been found ended while the dialog made its entrance.
+    const s = this.io.strings();
+    this.#announceInDialog(this.ended ? s.roomEndedNow : s.opened);
   }
 
   /** Closes the dialog; the session goes on (minimised). */
@@ -241,13 +284,15 @@ export class LaunchController implements ReactiveController {
     this.shareOpen = false;
     this.confirmingLeave = false;
     this.dialogAnnouncement = '';
-    if (this.invitation && this.frameLink) this.#announce(this.io.strings().minimised);
+    if (this.ended) this.#forgetEnded();
+    if (this.invitation && this.room.link) this.#announce(this.io.strings().minimised);
   }
 
   /** Leaves the session: the frame is unloaded (the room sees the visitor go) and the saved invitation forgotten. */
   async leave(): Promise<void> {
     const inv = this.invitation;
     this.confirmingLeave = false;
+    this.#check?.abort();
     if (this.modal.isOpen) {
       emit(this.host, 'samesurf-hide', { source: 'leave' });
       // Unloaded before the dialog closes, so no "minimised" is announced.
@@ -258,7 +303,6 @@ export class LaunchController implements ReactiveController {
     // A tab the session moved to is the visitor's own now (with no opener, for safety, this page cannot close it).
     this.#tab = undefined;
     this.invitation = undefined;
-    this.notice = '';
     if (inv) forgetInvitation(inv.key);
     this.#left = true;
     const s = this.io.strings();
@@ -304,7 +348,7 @@ export class LaunchController implements ReactiveController {
   /** A link for a tab that still works: the room's rejoin (leader) link, or none in invite mode (spent). */
   #linkForTab(): string | undefined {
     const inv = this.invitation!;
-    if (!this.#spent && !this.frameLink) return inv.link;
+    if (!this.#spent && !this.room.link) return inv.link;
     return inv.mode === 'room' ? inv.rejoinLink : undefined;
   }
 
@@ -333,6 +377,8 @@ export class LaunchController implements ReactiveController {
   /** Forgets the session (the next click makes a new one) and closes the dialog; not a leave event. */
   async reset(): Promise<void> {
     this.#abort?.abort();
+    this.#check?.abort();
+    this.ended = false;
     await this.#pending;
     await this.modal.close();
     if (this.invitation) forgetInvitation(this.invitation.key);
@@ -341,7 +387,6 @@ export class LaunchController implements ReactiveController {
     Object.assign(this, {
       invitation: undefined,
       failure: undefined,
-      notice: '',
       inlineStatus: '',
       blockedLink: undefined,
       statusIsError: false,
@@ -351,38 +396,10 @@ export class LaunchController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #loadFrame(link: string): void {
-    this.frameLink = link;
-    this.frame = 'loading';
-    this.frameGeneration++;
-    clearTimeout(this.#frameTimer);
-    this.#frameTimer = setTimeout(() => {
-      if (this.frame !== 'loading' || !this.frameLink) return;
-      this.frame = 'failed';
-      this.#announceInDialog(this.io.strings().roomLoadFailed);
-      this.host.requestUpdate();
-    }, this.#config?.client.timeoutMs ?? FRAME_TIMEOUT_MS);
-    this.host.requestUpdate();
-  }
-
   #dropFrame(): void {
-    clearTimeout(this.#frameTimer);
-    this.frameLink = undefined;
     this.shareOpen = false;
-    this.host.requestUpdate();
+    this.room.drop();
   }
-
-  onFrameLoad = (): void => {
-    if (this.frame === 'loaded') return;
-    clearTimeout(this.#frameTimer);
-    this.frame = 'loaded';
-    this.host.requestUpdate();
-  };
-
-  /** Loads the room page again (after it did not load). */
-  reloadFrame = (): void => {
-    if (this.frameLink) this.#loadFrame(this.frameLink);
-  };
 
   #announce(text: string): void {
     // The same sentence twice in a row is still announced: a live region speaks on change.

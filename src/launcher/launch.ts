@@ -6,3 +6,4 @@ export { stringsFor } from './strings.js';
 export { LaunchController } from './launch-controller.js';
 export { DialogView } from './dialog-view.js';
 export { dialogStyles } from './dialog-styles.js';
+export { renderConfigProblem, renderStatus } from './status-view.js';

@@ -20,6 +20,18 @@ const loadLaunch = () =>
     throw err;
   }));
 
+/**
+ * jsrsasign's JWT subset, the module src/api/jwt.ts signs with: fetched beside the launch code (not after it) when
+ * the page signs its own tokens, so that both arrive together; jwt.ts's own import() then finds it loaded.
+ */
+const loadSigner = () => import('../api/vendor/jsrsasign-jwths.js').catch(() => undefined);
+
+/** Save-Data or a 2G connection: nothing big is fetched before the visitor shows intent. */
+const frugal = () => {
+  const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  return !!c && (c.saveData === true || /2g/.test(c.effectiveType ?? ''));
+};
+
 /** The `state` attribute for each phase of the session. */
 const STATE: Record<Phase, string> = {
   idle: 'idle',
@@ -28,18 +40,6 @@ const STATE: Record<Phase, string> = {
   minimised: 'live',
   error: 'error',
   left: 'idle',
-};
-
-/** Where a developer sees a misconfigured launcher's message; on a live site visitors see nothing of it. */
-const isDevelopment = () => {
-  const { hostname, protocol } = location;
-  return (
-    protocol === 'file:' ||
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '127.0.0.1' ||
-    hostname === '[::1]'
-  );
 };
 
 /**
@@ -73,7 +73,8 @@ const isDevelopment = () => {
  * @csspart leave-button - Asks to leave the session.
  * @csspart share - The guest-invitation panel (room mode).
  * @csspart copy-button - The copy-link button.
- * @csspart notice - A notice above the room (e.g. the previous room had ended).
+ * @csspart ended - Over the room when the session re-entered had ended: says so, with `start-new-button`.
+ * @csspart start-new-button - Starts a new session after the last one ended.
  * @csspart stage - The area that holds the room.
  * @csspart frame - The `<iframe>` with the room.
  * @csspart loading - Shown over the room until it has loaded.
@@ -174,6 +175,9 @@ export class SameSurfLauncher extends LitElement {
   debug = false;
 
   #controller?: LaunchController;
+  #mod?: LaunchModule;
+  /** Clicked before the launch code was there: starting, as far as the visitor can tell. */
+  #waiting = false;
   #view?: DialogView;
   /** The launch code itself could not be fetched: the one failure the element reports on its own. */
   #loadFailed?: string;
@@ -186,15 +190,27 @@ export class SameSurfLauncher extends LitElement {
     void this.#prepare();
   }
 
+  /** One observer for every launcher: what a click needs is fetched once one is seen, never for one that is not. */
+  static #seen?: IntersectionObserver;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1));
-    // At the latest after 2 s: a busy or background page may have no idle time for long.
-    this.#idle = idle(() => void this.#prepare(), { timeout: 2000 });
+    if (frugal()) return; // on intent only (pointer, touch, focus)
+    (SameSurfLauncher.#seen ??= new IntersectionObserver((entries, observer) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        observer.unobserve(e.target);
+        const el = e.target as SameSurfLauncher;
+        const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1));
+        // At the latest after 2 s: a busy or background page may have no idle time for long.
+        el.#idle = idle(() => void el.#prepare(), { timeout: 2000 });
+      }
+    })).observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    SameSurfLauncher.#seen?.unobserve(this);
     (window.cancelIdleCallback ?? window.clearTimeout)(this.#idle!);
     this.#view?.disconnect();
   }
@@ -206,7 +222,7 @@ export class SameSurfLauncher extends LitElement {
 
   protected override updated(): void {
     const c = this.#controller;
-    const state = c?.configProblem || this.#loadFailed ? 'error' : STATE[c?.phase ?? 'idle'];
+    const state = c?.configProblem || this.#loadFailed ? 'error' : STATE[this.#phase()];
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
   }
 
@@ -218,10 +234,18 @@ export class SameSurfLauncher extends LitElement {
     // Opened now, inside the click's user activation, or a popup blocker would stop it after the request.
     const tab = this.open === 'tab' && !this.#controller?.busy && !this.#controller?.inTab ? this.#blankTab() : null;
     this.#loadFailed = undefined;
+    // A click before the launch code has arrived is answered at once (spinner, "Starting…"); the request goes out
+    // the moment the code lands.
+    this.#waiting = !this.#controller;
+    this.requestUpdate();
     return this.#load().then(
-      (controller) => controller.launch(tab),
+      (controller) => {
+        this.#waiting = false;
+        return controller.launch(tab);
+      },
       (cause: unknown) => {
         // The launch code itself could not be fetched (offline, blocked by the network).
+        this.#waiting = false;
         tab?.close();
         this.#loadFailed = this.#core().failed;
         this.requestUpdate();
@@ -254,8 +278,11 @@ export class SameSurfLauncher extends LitElement {
 
   /** Loads the launch code once, and with it the controller, the dialog's view and styles. */
   async #load(): Promise<LaunchController> {
+    // A page that signs its own tokens (api-key, no token-url) needs the signer too: both are fetched at once.
+    if (this.apiKey && !this.tokenUrl) void loadSigner();
     const mod = await loadLaunch();
     if (!this.#controller) {
+      this.#mod = mod;
       this.#controller = new mod.LaunchController(this, {
         attributes: () => this.#attributes(),
         strings: () => this.#strings(mod),
@@ -301,7 +328,12 @@ export class SameSurfLauncher extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('[part~="button"]')?.focus();
     void this.launch();
   };
+  /** Intent (pointer, touch, focus): fetch what a click needs now, if not yet. */
   #warm = () => void this.#prepare();
+
+  #phase(): Phase {
+    return this.#waiting ? 'starting' : (this.#controller?.phase ?? 'idle');
+  }
 
   /** The button's strings, there before the launch code. */
   #core(): CoreStrings {
@@ -310,29 +342,15 @@ export class SameSurfLauncher extends LitElement {
 
   protected override render(): TemplateResult {
     const c = this.#controller;
+    const mod = this.#mod;
     const s = this.#core();
-    // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
-    const dialog = c && this.#view ? this.#view.render(c.strings()) : nothing;
-    // A misconfigured launcher says so where its developer looks (localhost, or `debug`); visitors see nothing.
-    const launcher = c?.configProblem
-      ? this.debug || isDevelopment()
-        ? html`<p part="error" class="error"><span>${c.configProblem.message}</span></p>`
-        : nothing
-      : this.#renderLauncher(c, s);
-    return html`${launcher}${dialog}`;
-  }
-
-  #renderLauncher(c: LaunchController | undefined, s: CoreStrings): TemplateResult {
-    const phase = c?.phase ?? 'idle';
-    const failure = c?.failure?.message ?? this.#loadFailed;
-    // A credentials or link problem does not go away by trying again.
-    const retry =
-      failure !== undefined &&
-      c?.failure?.errorcode !== 101 &&
-      c?.failure?.code !== 'link' &&
-      c?.failure?.code !== 'secret';
+    const phase = this.#phase();
     const live = phase === 'minimised';
-    return html`
+    // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
+    return html`${
+      c?.configProblem
+        ? mod!.renderConfigProblem(c, this.debug)
+        : html`
       <button part="button" class="launch" type="button" aria-busy=${phase === 'starting' ? 'true' : 'false'}
         @click=${this.#onClick} @pointerenter=${this.#warm} @focus=${this.#warm}>
         <span class="icon">${
@@ -348,26 +366,15 @@ export class SameSurfLauncher extends LitElement {
           <span class="label live" data-active=${live ? 'true' : 'false'}>${s.rejoin}</span>
         </span>
       </button>
-      <span class="sr-only" role="status">${c?.announcement ?? ''}</span>
+      <span class="sr-only" role="status">${this.#waiting ? s.busy : (c?.announcement ?? '')}</span>
       ${
-        c?.inlineStatus
-          ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus} ${
-              c.blockedLink
-                ? html`<a href=${c.blockedLink} target="_blank" rel="noopener noreferrer">${c.strings().openInTab}</a>`
-                : nothing
-            }</p>`
-          : nothing
-      }
-      ${
-        failure !== undefined
-          ? html`<div part="error" class="error"><p>${failure}</p>${
-              retry
-                ? html`<button class="secondary" part="retry-button" type="button"
-                    @click=${this.#onRetry}>${s.retry}</button>`
-                : nothing
-            }</div>`
-          : nothing
-      }
-    `;
+        c
+          ? mod!.renderStatus(c, s.retry, this.#onRetry)
+          : this.#loadFailed !== undefined
+            ? html`<div part="error" class="error"><p>${this.#loadFailed}</p><button class="secondary"
+                part="retry-button" type="button" @click=${this.#onRetry}>${s.retry}</button></div>`
+            : nothing
+      }`
+    }${c && this.#view ? this.#view.render(c.strings()) : nothing}`;
   }
 }

@@ -18,9 +18,7 @@ export interface SessionHooks {
 }
 
 export type SessionResult =
-  | { kind: 'reused'; invitation: Invitation }
-  | { kind: 'created'; invitation: Invitation; replacedEndedRoom: boolean }
-  | { kind: 'cancelled' };
+  { kind: 'reused'; invitation: Invitation } | { kind: 'created'; invitation: Invitation } | { kind: 'cancelled' };
 
 /** Warms up what the first click needs (jsrsasign when the page signs its own tokens). */
 export function preload(config: LaunchConfig): void {
@@ -32,9 +30,33 @@ function allowed(link: unknown, config: LaunchConfig): string {
   return link as string;
 }
 
+/** A session kept from before, if it belongs to this configuration and its links still pass today's check. */
+export function reusable(config: LaunchConfig, previous: Invitation | undefined): Invitation | undefined {
+  if (!previous || previous.key !== config.key) return undefined;
+  // realtime-origin may have changed since the links were saved.
+  const links = [previous.link, previous.rejoinLink, previous.guestLink];
+  return links.every((l) => l === undefined || isAllowedLink(l, config.allowedOrigins)) ? previous : undefined;
+}
+
 /**
- * Re-enters `previous` when its room still runs, or makes a new room or invitation.
- * Only one request is in flight at a time; none is retried.
+ * Whether the room of `inv` still runs (`find`). Only the API's "no such room" answers (102, 103) say no: through a
+ * proxy that does not allow `find`, or on a passing fault, the room is most likely still there.
+ */
+export async function roomStillRuns(config: LaunchConfig, inv: Invitation, signal: AbortSignal): Promise<boolean> {
+  if (inv.mode === 'invite') return true; // an invitation's room is the site's: not ours to check
+  const client = new SameSurfClient({ ...config.client, maxRetries: 0 });
+  try {
+    await client.findRoom({ room: inv.room }, { signal });
+    return true;
+  } catch (err) {
+    if (err instanceof SameSurfError && err.kind === 'aborted') throw err;
+    return !(err instanceof SameSurfError && (err.errorcode === 102 || err.errorcode === 103));
+  }
+}
+
+/**
+ * Re-enters `previous` when its room still runs (checked first: for a tab, which cannot be told afterwards), or makes
+ * a new room or invitation. Only one request is in flight at a time; none is retried.
  */
 export async function startSession(
   config: LaunchConfig,
@@ -43,28 +65,11 @@ export async function startSession(
 ): Promise<SessionResult> {
   const client = new SameSurfClient({ ...config.client, maxRetries: 0 });
   const opts = { signal: hooks.signal };
-  let replacedEndedRoom = false;
-
-  // A session kept from before is entered only while its links still pass today's check (realtime-origin may have
-  // changed).
-  const stillAllowed = (inv: Invitation) =>
-    [inv.link, inv.rejoinLink, inv.guestLink].every((l) => l === undefined || isAllowedLink(l, config.allowedOrigins));
-  if (previous && previous.key === config.key && !stillAllowed(previous)) hooks.roomGone();
-  else if (previous && previous.key === config.key) {
-    if (previous.mode === 'invite') return { kind: 'reused', invitation: previous };
-    try {
-      await client.findRoom({ room: previous.room }, opts);
-      return { kind: 'reused', invitation: previous };
-    } catch (err) {
-      const gone = err instanceof SameSurfError && (err.errorcode === 102 || err.errorcode === 103);
-      if (!gone) {
-        if (err instanceof SameSurfError && err.kind === 'aborted') throw err;
-        // A proxy that does not allow `find`, or a passing fault: the room is most likely still there.
-        return { kind: 'reused', invitation: previous };
-      }
-      replacedEndedRoom = true;
-      hooks.roomGone();
-    }
+  const kept = reusable(config, previous);
+  if (previous && !kept) hooks.roomGone();
+  else if (kept) {
+    if (await roomStillRuns(config, kept, hooks.signal)) return { kind: 'reused', invitation: kept };
+    hooks.roomGone();
   }
 
   if (config.mode === 'invite') {
@@ -81,7 +86,7 @@ export async function startSession(
       rejoinLink: link,
       createdAt: Date.now(),
     };
-    return { kind: 'created', invitation, replacedEndedRoom };
+    return { kind: 'created', invitation };
   }
 
   const detail: SameSurfBeforeCreateDetail = { mode: 'room', request: structuredClone(config.create) };
@@ -111,7 +116,7 @@ export async function startSession(
     guestLink,
     createdAt: Date.now(),
   };
-  return { kind: 'created', invitation, replacedEndedRoom };
+  return { kind: 'created', invitation };
 }
 
 /** A bad attribute, for samesurf-error and the inline message; the console gets the details once. */

@@ -33,7 +33,9 @@ export interface LauncherStrings extends CoreStrings {
   copy: string;
   copied: string;
   copyFailed: string;
-  roomEnded: string;
+  /** In the open dialog, when the room re-entered had ended meanwhile. */
+  roomEndedNow: string;
+  startNew: string;
   tabOpened: string;
   popupBlocked: string;
   errorConfig: string;
@@ -75,7 +77,8 @@ const en: LauncherStrings = {
   copy: 'Copy link',
   copied: 'Link copied',
   copyFailed: 'Could not copy: select the link and copy it.',
-  roomEnded: 'Your previous session had ended, so a new one was started.',
+  roomEndedNow: 'This co-browsing session has ended.',
+  startNew: 'Start a new session',
   tabOpened: 'Co-browsing opened in a new tab.',
   popupBlocked: 'Your browser blocked the new tab. Open the session here:',
   errorConfig: 'Co-browsing is not set up correctly on this page.',
@@ -117,7 +120,8 @@ const de: LauncherStrings = {
   copy: 'Link kopieren',
   copied: 'Link kopiert',
   copyFailed: 'Kopieren fehlgeschlagen: Link markieren und kopieren.',
-  roomEnded: 'Ihre vorige Sitzung war beendet, daher wurde eine neue gestartet.',
+  roomEndedNow: 'Diese Co-Browsing-Sitzung ist beendet.',
+  startNew: 'Neue Sitzung starten',
   tabOpened: 'Co-Browsing wurde in einem neuen Tab geöffnet.',
   popupBlocked: 'Ihr Browser hat den neuen Tab blockiert. Sitzung hier öffnen:',
   errorConfig: 'Co-Browsing ist auf dieser Seite nicht richtig eingerichtet.',
@@ -159,7 +163,8 @@ const es: LauncherStrings = {
   copy: 'Copiar enlace',
   copied: 'Enlace copiado',
   copyFailed: 'No se pudo copiar: seleccione el enlace y cópielo.',
-  roomEnded: 'Su sesión anterior había terminado, así que se inició una nueva.',
+  roomEndedNow: 'Esta sesión de co-navegación ha terminado.',
+  startNew: 'Iniciar una nueva sesión',
   tabOpened: 'La navegación compartida se abrió en una pestaña nueva.',
   popupBlocked: 'Su navegador bloqueó la pestaña nueva. Abra la sesión aquí:',
   errorConfig: 'La navegación compartida no está bien configurada en esta página.',

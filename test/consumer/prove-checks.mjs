@@ -24,6 +24,8 @@ const MUTATIONS = [
     'apiBase="/samesurf"\n        startUrl={location.href}',
     'apiBase="/samesurff"\n        startUrl={location.href}',
   ],
+  ['react tag: misspelt event', '^React', 'onsamesurf-created={(e) => setRoom', 'onsamesurf-creatd={(e) => setRoom'],
+  ['react tag: no jsx types', '^React', "import type {} from 'samesurf-launcher/jsx';\n", ''],
   ["next: no 'use client'", '^Next', "'use client';\nimport { useEffect", 'import { useEffect'],
   [
     'next: route handler answers GET only (runtime)',

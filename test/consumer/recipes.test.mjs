@@ -144,7 +144,7 @@ async function clickThrough(url, { startUrl = false } = {}) {
 async function serveAndClick(dir, options) {
   const site = await startSite(dir, emu.apiBase);
   try {
-    await clickThrough(`${site.url}/`, options);
+    await clickThrough(`${site.url}${options?.path ?? '/'}`, options);
   } finally {
     await site.close();
   }
@@ -199,10 +199,13 @@ describe('the packed tarball in consumer apps', { concurrency: 2 }, () => {
     assert.match(problems[3], /line 11: a recipe marker must stand right before its code block/);
   });
 
-  it('React (Vite): tsc, vite build, click: the room opens and onSamesurfCreated has it', async () => {
+  it('React (Vite): tsc, vite build, click (the component, the tag): the room opens and the handler has it', async () => {
     await timed('react tsc', () => tsc(app('react-vite')));
     await timed('react vite build', () => vite('react-vite'));
     await timed('react click', () => serveAndClick(join(app('react-vite'), 'dist'), { startUrl: true }));
+    await timed('react click (the tag)', () =>
+      serveAndClick(join(app('react-vite'), 'dist'), { startUrl: true, path: '/tag' }),
+    );
   });
 
   it('Next.js (App Router): the recipes type-checked strictly, next build, next start, hydrated page clicked through the route handler', async () => {

@@ -42,7 +42,10 @@ describe('emulator: analytics computed from what happened', () => {
     assert.equal(rooms.rooms[0].room, c.room, 'newest first');
     const alpha = rooms.rooms.find((r: { room: string }) => r.room === a.room);
     assert.equal(alpha.title, 'Alpha');
-    assert.equal(alpha.duration, 300, 'first join to last leave, in seconds');
+    // The emulator's clock is the real one moved forward: a loaded machine may let a real second or two pass.
+    const near = (actual: number, expected: number, slack: number, what: string) =>
+      assert.ok(actual >= expected && actual <= expected + slack, `${what}: ${actual}, expected ${expected}`);
+    near(alpha.duration, 300, 2, 'first join to last leave, in seconds');
     assert.equal(alpha.screenrecordings, 2);
     assert.match(alpha.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.equal(rooms.rooms.find((r: { room: string }) => r.room === c.room).duration, 0);
@@ -65,8 +68,8 @@ describe('emulator: analytics computed from what happened', () => {
     assert.equal(u2.host, false);
     assert.equal(u2.name, 'Visitor');
     assert.equal(u1.ipaddress, '127.0.0.1');
-    assert.equal(Date.parse(u2.leftat) - Date.parse(u2.joinedat), 180_000);
-    assert.equal(Date.parse(u1.leftat) - Date.parse(u1.joinedat), 300_000, 'the host left when the room ended');
+    near(Date.parse(u2.leftat) - Date.parse(u2.joinedat), 180_000, 2000, "the visitor's time");
+    near(Date.parse(u1.leftat) - Date.parse(u1.joinedat), 300_000, 2000, 'the host left when the room ended');
     assert.match(u1.guid, /^[0-9A-F]{40}$/);
 
     const overview = (await call('analyticsoverview')).body;

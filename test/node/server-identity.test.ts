@@ -231,7 +231,7 @@ describe('trustProxy', () => {
 /** The object passed to createSameSurfHandler in the README's fenced block that contains `marker`. */
 function readmeOptions(marker: string, env: Record<string, string>): SameSurfHandlerOptions {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes(marker));
+  const block = [...readme.matchAll(/```(?:js|ts)\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes(marker));
   assert.ok(block, `README has a js block with ${marker}`);
   const start = block.indexOf('createSameSurfHandler(') + 'createSameSurfHandler('.length;
   let depth = 1;

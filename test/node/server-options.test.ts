@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { describe, it } from 'node:test';
 import { createSameSurfHandler, type SameSurfHandlerOptions } from '../../src/server/index.js';
 import { useEmulator } from './helpers.js';
@@ -152,9 +153,9 @@ describe('createSameSurfHandler: options fail at construction, naming the option
 describe('README: the Next.js route handler', () => {
   it('loads without its secrets (as a build step does) and makes the handler on the first request', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)]
+    const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
       .map((m) => m[1]!)
-      .find((b) => b.includes('export const POST'));
+      .find((b) => b.includes('export function POST'));
     assert.ok(block, 'README has the Next.js block');
     const made: SameSurfHandlerOptions[] = [];
     const deps = {
@@ -163,12 +164,13 @@ describe('README: the Next.js route handler', () => {
         return createSameSurfHandler({ ...options, baseUrl: ctx.emu.apiBase, rateLimit: false });
       },
     };
-    const source = block
-      .replace(
-        /^import \{ createSameSurfHandler \} from 'samesurf-launcher\/server';$/m,
+    // The README's TypeScript, as its bundler would see it (types dropped).
+    const source = transformSync(block, { loader: 'ts' })
+      .code.replace(
+        /^import \{ createSameSurfHandler \} from "samesurf-launcher\/server";$/m,
         'const { createSameSurfHandler } = deps;',
       )
-      .replace('export const POST', 'const POST');
+      .replace('export function POST', 'function POST');
     const env: Record<string, string> = {};
     const POST = new Function('deps', 'process', `${source}\nreturn POST;`)(deps, { env }) as (
       request: Request,

@@ -69,6 +69,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       else res.destroy();
     });
   });
+  // Idle connections live as long as at a real API's load balancer (60 s and more), not Node's 5 s: a client that
+  // reuses a connection just as the server drops it sees a reset, which a loaded machine makes likely.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   function corsHeaders(req: IncomingMessage): Record<string, string> | undefined {
     const origin = req.headers.origin;

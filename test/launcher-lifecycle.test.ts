@@ -22,6 +22,10 @@ import {
 
 const frame = (el: Element) => el.shadowRoot!.querySelector('iframe');
 
+/** The room page in the dialog has loaded (and run its script: the one that tells the room when the visitor goes). */
+const roomPageLoaded = (el: Parameters<typeof part>[0]) =>
+  until(() => part(el, 'loading')?.hidden === true, 'the room page loaded');
+
 describe('<samesurf-launcher> minimise and leave', () => {
   beforeEach(reset);
 
@@ -43,6 +47,7 @@ describe('<samesurf-launcher> minimise and leave', () => {
   it('leaving asks first, then unloads the room (the visitor leaves it), forgets the session and fires samesurf-leave', async () => {
     const el = await launcher();
     const { room } = await createByClick(el);
+    await roomPageLoaded(el); // its leave signal is set up once the page has run
     await until(async () => (await presentUsers(room)).length === 1, 'the join');
     await click(part(el, 'leave-button')!);
     const confirm = part(el, 'confirm')!;
@@ -75,6 +80,7 @@ describe('<samesurf-launcher> minimise and leave', () => {
   it('leave() from script does the same without asking', async () => {
     const el = await launcher();
     const { room } = await createByClick(el);
+    await roomPageLoaded(el); // its leave signal is set up once the page has run
     await el.leave();
     expect(dialogOf(el)).to.equal(null);
     await until(async () => (await roomUsers(room)).every((u) => u.leftat !== null), 'left');
@@ -102,6 +108,7 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
   it('room mode: the frame is unloaded and the tab opens the rejoin link: in the room once', async () => {
     const el = await launcher();
     const { room, privateinvitation } = await createByClick(el);
+    await roomPageLoaded(el); // its leave signal is set up once the page has run
     await until(async () => (await presentUsers(room)).length === 1, 'the join');
     const opened: (string | URL | undefined)[] = [];
     const realOpen = window.open;
@@ -155,6 +162,7 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
     await openByClick(m.el);
     const first = (await created).detail;
     if (first.mode !== 'invite') throw new Error('an invitation, told apart by mode');
+    await roomPageLoaded(m.el); // its leave signal is set up once the page has run
     await until(async () => (await presentUsers(room)).length === 1, 'the join');
     await click(part(m.el, 'tab-button')!);
     await until(async () => (await requestCounts()).createlimitedusetoken === 2, 'a fresh invitation');
@@ -167,6 +175,7 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
   it('user-name in room mode: the tab uses a link that still works, never the spent named one', async () => {
     const el = await launcher('Go', { 'user-name': 'Ana' });
     const { room } = await createByClick(el);
+    await roomPageLoaded(el); // its leave signal is set up once the page has run
     await until(async () => (await presentUsers(room)).length === 1, 'the join');
     await click(part(el, 'tab-button')!);
     // Had the tab been sent to the named one-time link, the room page would say "used up" and record no join.

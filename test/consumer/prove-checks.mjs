@@ -58,12 +58,6 @@ const MUTATIONS = [
     '  schemas: [CUSTOM_ELEMENTS_SCHEMA],\n  template: `\n    <samesurf-launcher',
     '  template: `\n    <samesurf-launcher',
   ],
-  [
-    'angular: angular.json without jsrsasign',
-    '^Angular',
-    '"allowedCommonJsDependencies": ["jsrsasign"]',
-    '"allowedCommonJsDependencies": []',
-  ],
   ['svelte: misspelt event (runtime)', '^Svelte', 'onsamesurf-created={onCreated}', 'onsamesurf-creatd={onCreated}'],
   [
     'svelte: detail not narrowed',

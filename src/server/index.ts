@@ -1,7 +1,7 @@
 /** `samesurf-launcher/server`: keep the API key and secret on the server. */
 export { createSameSurfHandler } from './handler.js';
 export type { SameSurfHandler, SameSurfHandlerOptions, ClientInfo } from './handler.js';
-export { toNodeListener } from './node.js';
+export { toNodeListener, type NodeRequestLike, type NodeResponseLike } from './node.js';
 export type { Policy, CreatePolicy, InvitationPolicy, SchedulePolicy } from './policy.js';
 export type { Authorize, AuthorizeContext, AuthorizeDecision } from './authorize.js';
 export { MemoryRateLimitStore } from './rate-limit.js';

@@ -1,10 +1,30 @@
 /** The handler for `node:http` and Express-style `(req, res)`. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { SameSurfHandler } from './handler.js';
 import { isHost } from './request-identity.js';
 
-type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
+/**
+ * What the listener reads of a `node:http` (or Express) request. Structural, so that the package's types never need
+ * `@types/node`: a Workers project type-checks `samesurf-launcher/server` without them.
+ */
+export interface NodeRequestLike extends AsyncIterable<unknown> {
+  method?: string;
+  url?: string;
+  /** Express: the URL before its router stripped the mount path. */
+  originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket: { remoteAddress?: string; encrypted?: boolean };
+  /** Express: a body a parser (express.json()) has already read. */
+  body?: unknown;
+  readableEnded?: boolean;
+}
+
+/** What the listener uses of a `node:http` (or Express) response. */
+export interface NodeResponseLike {
+  headersSent: boolean;
+  writeHead(status: number, headers?: Record<string, string>): unknown;
+  end(chunk?: string | Uint8Array): unknown;
+}
 
 /**
  * The request URL, whose authority never comes from the request target: `//evil.test/x` and the absolute form
@@ -25,11 +45,13 @@ export function requestUrl(target: string, secure: boolean, host: string | undef
   return new URL(`${secure ? 'https' : 'http'}://${isHost(host) ? host : 'localhost'}${path}`);
 }
 
-export function toNodeListener(handler: SameSurfHandler): (req: NodeRequest, res: ServerResponse) => Promise<void> {
+export function toNodeListener(
+  handler: SameSurfHandler,
+): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async (req, res) => {
     try {
-      const secure = 'encrypted' in req.socket && Boolean((req.socket as { encrypted?: boolean }).encrypted);
-      const url = requestUrl(req.originalUrl ?? req.url ?? '/', secure, req.headers.host);
+      const secure = Boolean(req.socket.encrypted);
+      const url = requestUrl(req.originalUrl ?? req.url ?? '/', secure, [req.headers.host].flat()[0]);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         // HTTP/2's pseudo-headers are no header names; its :authority is the Host.
@@ -42,12 +64,12 @@ export function toNodeListener(handler: SameSurfHandler): (req: NodeRequest, res
         // A body parser (express.json()) may have read the stream already.
         if (req.body !== undefined && req.readableEnded)
           body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-        else body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+        else body = Readable.toWeb(req as unknown as Readable) as unknown as ReadableStream<Uint8Array>;
       }
       const request = new Request(url, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
       const response = await handler(request, { clientAddress: req.socket.remoteAddress });
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      res.end(new Uint8Array(await response.arrayBuffer()));
     } catch {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ success: false, error: 'The co-browsing endpoint failed.', errorcode: 100 }));

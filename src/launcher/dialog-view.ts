@@ -177,7 +177,7 @@ export class DialogView {
               : nothing
           }
         </div>
-        <span class="sr-only" role="status">${c.dialogAnnouncement}</span>
+        <span class="sr-only" role="status">${c.live.dialog}</span>
         <slot name="footer"></slot>
       </dialog>
     `;

@@ -8,6 +8,7 @@ import { SameSurfClient } from '../api/client.js';
 import { readConfig, type LauncherAttributes, type LaunchConfig } from './config.js';
 import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
+import { LiveRegions } from './live-regions.js';
 import { ModalController } from './modal-controller.js';
 import { RoomFrame } from './room-frame.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
@@ -35,9 +36,8 @@ export class LaunchController implements ReactiveController {
   inlineStatus = '';
   statusIsError = false;
   blockedLink?: string;
-  /** The live regions' text: the launcher's own, and the dialog's while it is open (the page behind is inert). */
-  announcement = '';
-  dialogAnnouncement = '';
+  /** What the live regions say. */
+  readonly live: LiveRegions;
   /** The room page in the dialog. */
   readonly room: RoomFrame;
   shareOpen = false;
@@ -64,9 +64,10 @@ export class LaunchController implements ReactiveController {
     private readonly io: LauncherIO,
   ) {
     host.addController(this);
+    this.live = new LiveRegions(() => host.requestUpdate());
     this.room = new RoomFrame(
       () => host.requestUpdate(),
-      () => this.#announceInDialog(this.io.strings().roomLoadFailed),
+      () => this.live.sayInDialog(this.io.strings().roomLoadFailed),
       () => this.#config?.client.timeoutMs,
     );
     this.modal = new ModalController(
@@ -145,7 +146,7 @@ export class LaunchController implements ReactiveController {
       // The visitor is in the room in that tab: bring it forward rather than join a second time.
       tab?.close();
       this.#tab!.focus();
-      this.#announce(this.io.strings().tabOpened);
+      this.live.say(this.io.strings().tabOpened);
       return Promise.resolve(true);
     }
     const abort = (this.#abort = new AbortController());
@@ -164,12 +165,12 @@ export class LaunchController implements ReactiveController {
     Object.assign(this, { failure: undefined, inlineStatus: '', statusIsError: false, blockedLink: undefined });
     this.#left = false;
     // Re-entering a running session is not "starting" one; a new room after an ended one is, in the open dialog.
-    if (this.ended) this.#announceInDialog(s.busy);
-    else if (!this.invitation) this.#announce(s.busy);
+    if (this.ended) this.live.sayInDialog(s.busy);
+    else if (!this.invitation) this.live.say(s.busy);
     const config = this.prepare();
     if (!config || signal.aborted) {
       tab?.close();
-      this.#announce('');
+      this.live.say('');
       return false;
     }
     // Re-entering opens at once, in the click's frame; whether the room still runs is checked meanwhile. (A tab is
@@ -194,7 +195,7 @@ export class LaunchController implements ReactiveController {
       if (signal.aborted) throw signal.reason;
       if (result.kind === 'cancelled') {
         tab?.close();
-        this.#announce('');
+        this.live.say('');
         return false;
       }
       if (result.kind === 'created') {
@@ -211,7 +212,7 @@ export class LaunchController implements ReactiveController {
     } catch (err) {
       tab?.close();
       if (signal.aborted || !this.host.isConnected) {
-        this.#announce('');
+        this.live.say('');
         return false; // removed or reset mid-request: nothing to say
       }
       this.#fail(describeFailure(err, s));
@@ -229,7 +230,7 @@ export class LaunchController implements ReactiveController {
         forgetInvitation(inv.key);
         this.ended = true;
         this.shareOpen = this.confirmingLeave = false;
-        if (this.modal.isOpen) this.#announceInDialog(this.io.strings().roomEndedNow);
+        if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
         else this.#forgetEnded();
         this.host.requestUpdate();
       },
@@ -251,7 +252,7 @@ export class LaunchController implements ReactiveController {
 
   #fail(detail: SameSurfErrorDetail): void {
     this.failure = detail;
-    this.#announce(detail.message);
+    this.live.say(detail.message);
     emit(this.host, 'samesurf-error', detail);
     this.host.requestUpdate();
   }
@@ -265,10 +266,10 @@ export class LaunchController implements ReactiveController {
     if (!this.room.link) this.room.load(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
     this.#spent = true;
     await this.modal.open();
-    this.#announce('');
+    this.live.say('');
     // The room may have been found ended while the dialog made its entrance.
     const s = this.io.strings();
-    this.#announceInDialog(this.ended ? s.roomEndedNow : s.opened);
+    this.live.sayInDialog(this.ended ? s.roomEndedNow : s.opened);
   }
 
   /** Closes the dialog; the session goes on (minimised). */
@@ -283,9 +284,9 @@ export class LaunchController implements ReactiveController {
   #afterClose(): void {
     this.shareOpen = false;
     this.confirmingLeave = false;
-    this.dialogAnnouncement = '';
+    this.live.dialog = '';
     if (this.ended) this.#forgetEnded();
-    if (this.invitation && this.room.link) this.#announce(this.io.strings().minimised);
+    if (this.invitation && this.room.link) this.live.say(this.io.strings().minimised);
   }
 
   /** Leaves the session: the frame is unloaded (the room sees the visitor go) and the saved invitation forgotten. */
@@ -307,7 +308,7 @@ export class LaunchController implements ReactiveController {
     this.#left = true;
     const s = this.io.strings();
     Object.assign(this, { inlineStatus: s.left, statusIsError: false, blockedLink: undefined });
-    this.#announce(s.left);
+    this.live.say(s.left);
     if (inv) emit(this.host, 'samesurf-leave', { room: inv.room });
     this.host.requestUpdate();
   }
@@ -362,13 +363,13 @@ export class LaunchController implements ReactiveController {
       tab.location.replace(link);
       this.#tab = tab;
       Object.assign(this, { inlineStatus: s.tabOpened, statusIsError: false });
-      this.#announce(s.tabOpened);
+      this.live.say(s.tabOpened);
       this.host.requestUpdate();
       return true;
     }
     tab?.close();
     Object.assign(this, { blockedLink: link, inlineStatus: s.popupBlocked, statusIsError: true });
-    this.#announce(s.popupBlocked);
+    this.live.say(s.popupBlocked);
     emit(this.host, 'samesurf-error', { code: 'popup', message: s.popupBlocked });
     this.host.requestUpdate();
     return false;
@@ -392,23 +393,12 @@ export class LaunchController implements ReactiveController {
       statusIsError: false,
     });
     this.#left = false;
-    this.#announce('');
+    this.live.say('');
     this.host.requestUpdate();
   }
 
   #dropFrame(): void {
     this.shareOpen = false;
     this.room.drop();
-  }
-
-  #announce(text: string): void {
-    // The same sentence twice in a row is still announced: a live region speaks on change.
-    this.announcement = text && text === this.announcement ? `${text}\u00a0` : text;
-    this.host.requestUpdate();
-  }
-
-  #announceInDialog(text: string): void {
-    this.dialogAnnouncement = text && text === this.dialogAnnouncement ? `${text}\u00a0` : text;
-    this.host.requestUpdate();
   }
 }

@@ -366,7 +366,7 @@ export class SameSurfLauncher extends LitElement {
           <span class="label live" data-active=${live ? 'true' : 'false'}>${s.rejoin}</span>
         </span>
       </button>
-      <span class="sr-only" role="status">${this.#waiting ? s.busy : (c?.announcement ?? '')}</span>
+      <span class="sr-only" role="status">${this.#waiting ? s.busy : (c?.live.launcher ?? '')}</span>
       ${
         c
           ? mod!.renderStatus(c, s.retry, this.#onRetry)

@@ -317,7 +317,7 @@ describe('<samesurf-launcher> notices and messages', () => {
 
   it('shows a configuration problem inline on localhost and with debug; the visitor on a live site sees nothing (e2e)', async () => {
     const m = await mount({ ...emulatorAttrs(), mode: 'party', debug: '' });
-    part(m.el, 'button')?.dispatchEvent(new PointerEvent('pointerenter'));
+    part(m.el, 'button')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await until(() => m.errors.length > 0, 'samesurf-error');
     expect(part(m.el, 'error')!.textContent).to.contain('not set up correctly');
     expect(m.el.getAttribute('state')).to.equal('error');

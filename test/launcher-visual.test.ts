@@ -54,7 +54,7 @@ async function arrange(state: State, dir: string): Promise<{ el: SameSurfLaunche
   const el = host.querySelector('samesurf-launcher')!;
   await el.updateComplete;
   // Warm up as a pointer would: the launch code (and the dialog's styles) load now, not in idle time.
-  part(el, 'button')!.dispatchEvent(new PointerEvent('pointerenter'));
+  part(el, 'button')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
   await until(() => el.shadowRoot!.adoptedStyleSheets.length > 1, 'the launch code');
   const freeze = () =>
     (el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets.filter((s) => s !== still), still]);

@@ -206,6 +206,26 @@ export function readConfig(
   return { ok: true, config: { mode, openIn, client, create, invite, userName, allowedOrigins, key } };
 }
 
+const known = new Map<string, ConfigResult>();
+
+/**
+ * readConfig, once per distinct configuration (the last 64): a page of alike launchers reads theirs once. The result
+ * is shared, so nothing may change it (the session copies what it amends).
+ */
+export function configFor(
+  a: LauncherAttributes,
+  baseURI: string | undefined = globalThis.document?.baseURI,
+): ConfigResult {
+  const id = JSON.stringify([a, baseURI]);
+  let result = known.get(id);
+  if (!result) {
+    result = readConfig(a, baseURI);
+    if (known.size >= 64) known.delete(known.keys().next().value!);
+    known.set(id, result);
+  }
+  return result;
+}
+
 function attributeOf(field: string): string {
   return FIELD_TO_ATTRIBUTE[field.split(/[.[]/)[0]!] ?? field;
 }

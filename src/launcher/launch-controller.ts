@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SameSurfClient } from '../api/client.js';
-import { readConfig, type LauncherAttributes, type LaunchConfig } from './config.js';
+import { configFor, type LauncherAttributes, type LaunchConfig } from './config.js';
 import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
 import { LiveRegions } from './live-regions.js';
@@ -110,7 +110,7 @@ export class LaunchController implements ReactiveController {
 
   /** Reads and checks the attributes; reports a bad one once (event + console), and warms up what a click needs. */
   prepare(): LaunchConfig | undefined {
-    const result = readConfig(this.io.attributes());
+    const result = configFor(this.io.attributes());
     if (!result.ok) {
       const { problem } = result;
       const id = `${problem.attribute}|${problem.detail}`;

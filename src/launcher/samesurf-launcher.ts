@@ -10,6 +10,8 @@ import { launcherStyles } from './styles.js';
 
 type LaunchModule = typeof import('./launch.js');
 let launchModule: Promise<LaunchModule> | undefined;
+/** The launch code once it has arrived (one for every launcher). */
+let launchCode: LaunchModule | undefined;
 /**
  * Everything past the button (configuration, API calls, the dialog, most strings) is a chunk of
  * its own, fetched in idle time after the first render or on the first pointer or focus intent.
@@ -29,17 +31,7 @@ const loadSigner = () => import('../api/vendor/jsrsasign-jwths.js').catch(() => 
 /** Save-Data or a 2G connection: nothing big is fetched before the visitor shows intent. */
 const frugal = () => {
   const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  return !!c && (c.saveData === true || /2g/.test(c.effectiveType ?? ''));
-};
-
-/** The `state` attribute for each phase of the session. */
-const STATE: Record<Phase, string> = {
-  idle: 'idle',
-  starting: 'busy',
-  open: 'open',
-  minimised: 'live',
-  error: 'error',
-  left: 'idle',
+  return !!c?.saveData || /2g/.test(String(c?.effectiveType));
 };
 
 /**
@@ -168,20 +160,20 @@ export class SameSurfLauncher extends LitElement {
   /** `modal` (default) or `tab`: where the room opens. */
   open: 'modal' | 'tab' = 'modal';
   /** Overrides for any built-in string. */
-  strings: Partial<LauncherStrings> = {};
+  strings?: Partial<LauncherStrings>;
   /** `light`, `dark` or `auto` (default: the visitor's `prefers-color-scheme`). */
   theme?: 'light' | 'dark' | 'auto';
   /** Shows a configuration problem inline on a live site too (it always shows on localhost). */
   debug = false;
 
   #controller?: LaunchController;
-  #mod?: LaunchModule;
   /** Clicked before the launch code was there: starting, as far as the visitor can tell. */
   #waiting = false;
   #view?: DialogView;
   /** The launch code itself could not be fetched: the one failure the element reports on its own. */
   #loadFailed?: string;
-  #idle?: number;
+  /** Seen and checked without a controller: a change of attributes is checked again. */
+  #checked = false;
   #secretProperty = false;
 
   /** Refused: a secret must never be given to a page. Setting it disables the launcher. */
@@ -193,17 +185,36 @@ export class SameSurfLauncher extends LitElement {
   /** One observer for every launcher: what a click needs is fetched once one is seen, never for one that is not. */
   static #seen?: IntersectionObserver;
 
+  /**
+   * The page's listeners, three for every launcher on it rather than three each: a click on a launch button launches;
+   * intent (a pointer over a launcher, touch included, or focus in it) fetches the launch code and makes a controller,
+   * so that the click finds them ready. In the capture phase, so that nothing on the page can stop them.
+   */
+  static #onPage(e: Event): void {
+    const path = e.composedPath();
+    const at = path.findIndex((n) => n instanceof SameSurfLauncher);
+    if (at < 0) return;
+    const el = path[at] as SameSurfLauncher;
+    if (e.type !== 'click') void el.#prepare();
+    else if (path.slice(0, at).some((n) => (n as Element).classList?.contains('launch'))) void el.launch();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (frugal()) return; // on intent only (pointer, touch, focus)
+    // Added once (the same listener again is a no-op).
+    for (const type of ['click', 'pointerover', 'focusin'])
+      window.addEventListener(type, SameSurfLauncher.#onPage, true);
+    if (frugal()) return; // on intent only
     (SameSurfLauncher.#seen ??= new IntersectionObserver((entries, observer) => {
       for (const e of entries) {
         if (!e.isIntersecting) continue;
         observer.unobserve(e.target);
         const el = e.target as SameSurfLauncher;
+        // The code at once (a click may come any moment); the rest in idle time, at the latest after 2 s (a busy or
+        // background page may have no idle time for long).
+        el.#fetch().catch(() => undefined);
         const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1));
-        // At the latest after 2 s: a busy or background page may have no idle time for long.
-        el.#idle = idle(() => void el.#prepare(), { timeout: 2000 });
+        idle(() => void el.#preload(), { timeout: 2000 });
       }
     })).observe(this);
   }
@@ -211,19 +222,45 @@ export class SameSurfLauncher extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     SameSurfLauncher.#seen?.unobserve(this);
-    (window.cancelIdleCallback ?? window.clearTimeout)(this.#idle!);
     this.#view?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && [...changed.keys()].some((p) => p !== 'strings' && p !== 'theme' && p !== 'debug'))
-      void this.#prepare();
+      void (this.#controller ? this.#prepare() : this.#checked && this.#preload());
   }
 
+  /**
+   * The button's changing attributes and texts, written here when they differ rather than bound in the template: a
+   * part per binding would cost every launcher on the page its memory (npm run bench, 1,000 launchers).
+   */
   protected override updated(): void {
     const c = this.#controller;
-    const state = c?.configProblem || this.#loadFailed ? 'error' : STATE[this.#phase()];
+    const phase = this.#phase();
+    // The `state` attribute: the phase, but busy while starting, live while minimised, idle again after leaving.
+    const state =
+      c?.configProblem || this.#loadFailed
+        ? 'error'
+        : phase === 'starting'
+          ? 'busy'
+          : phase === 'minimised'
+            ? 'live'
+            : phase === 'left'
+              ? 'idle'
+              : phase;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    const root = this.renderRoot;
+    const button = root.querySelector('.launch')!;
+    button.toggleAttribute('hidden', !!c?.configProblem);
+    button.setAttribute('aria-busy', String(phase === 'starting'));
+    const s = this.#core();
+    const text = (selector: string, value: string) => {
+      const node = root.querySelector(selector)!;
+      if (node.textContent !== value) node.textContent = value;
+    };
+    text('.label slot', s.start);
+    text('.live', s.rejoin);
+    text('.sr-only', this.#waiting ? s.busy : (c?.live.launcher ?? ''));
   }
 
   /**
@@ -231,12 +268,20 @@ export class SameSurfLauncher extends LitElement {
    * was cancelled. Never rejects.
    */
   launch(): Promise<boolean> {
+    const c = this.#controller;
     // Opened now, inside the click's user activation, or a popup blocker would stop it after the request.
-    const tab = this.open === 'tab' && !this.#controller?.busy && !this.#controller?.inTab ? this.#blankTab() : null;
+    let tab: Window | null = null;
+    try {
+      if (this.open === 'tab' && !c?.busy && !c?.inTab) tab = window.open('', '_blank');
+    } catch {
+      /* refused (a sandboxed frame): the controller says so */
+    }
+    // Ready (the usual click, after intent): straight in, the controller renders what changes.
+    if (c) return c.launch(tab);
     this.#loadFailed = undefined;
     // A click before the launch code has arrived is answered at once (spinner, "Starting…"); the request goes out
     // the moment the code lands.
-    this.#waiting = !this.#controller;
+    this.#waiting = true;
     this.requestUpdate();
     return this.#load().then(
       (controller) => {
@@ -276,17 +321,21 @@ export class SameSurfLauncher extends LitElement {
     await this.updateComplete;
   }
 
+  /** Fetches what a click needs: the launch code and, for a page that signs its own tokens, the signer, together. */
+  #fetch(): Promise<LaunchModule> {
+    if (this.apiKey && !this.tokenUrl) void loadSigner();
+    return loadLaunch();
+  }
+
   /** Loads the launch code once, and with it the controller, the dialog's view and styles. */
   async #load(): Promise<LaunchController> {
-    // A page that signs its own tokens (api-key, no token-url) needs the signer too: both are fetched at once.
-    if (this.apiKey && !this.tokenUrl) void loadSigner();
-    const mod = await loadLaunch();
+    const mod = await this.#fetch();
     if (!this.#controller) {
-      this.#mod = mod;
+      launchCode = mod;
       this.#controller = new mod.LaunchController(this, {
         attributes: () => this.#attributes(),
         strings: () => this.#strings(mod),
-        button: () => this.renderRoot?.querySelector<HTMLButtonElement>('[part~="button"]') ?? undefined,
+        button: () => this.renderRoot?.querySelector<HTMLButtonElement>('.launch') ?? undefined,
         dialog: () => this.renderRoot?.querySelector('dialog') ?? undefined,
       });
       this.#view = new mod.DialogView(this.#controller, () => this.requestUpdate());
@@ -295,8 +344,20 @@ export class SameSurfLauncher extends LitElement {
     return this.#controller;
   }
 
+  /** Intent, or something to show: the controller, its dialog's styles, the configuration read and reported. */
   async #prepare(): Promise<void> {
     (await this.#load().catch(() => undefined))?.prepare();
+  }
+
+  /**
+   * Seen: the code a click needs is fetched and the configuration checked (once per distinct one, shared by alike
+   * launchers). A controller is made only when there is something to show; otherwise no render, nothing per launcher.
+   */
+  async #preload(): Promise<void> {
+    const mod = await this.#fetch().catch(() => undefined);
+    if (!mod || !this.isConnected) return; // removed meanwhile
+    this.#checked = true;
+    if (this.#controller || mod.needsController(this.#attributes())) await this.#prepare();
   }
 
   #strings(mod: LaunchModule): LauncherStrings {
@@ -314,22 +375,13 @@ export class SameSurfLauncher extends LitElement {
     };
   }
 
-  #blankTab(): Window | null {
-    try {
-      return window.open('', '_blank');
-    } catch {
-      return null;
-    }
-  }
-
-  #onClick = () => void this.launch();
-  #onRetry = () => {
+  // A method, not an arrow function in a field: Lit calls it with the element as `this`, and a thousand launchers do
+  // not hold a closure each.
+  #onRetry(): void {
     // The launch button stays where it is through busy, error and retry: focus waits there, never on <body>.
-    this.renderRoot.querySelector<HTMLButtonElement>('[part~="button"]')?.focus();
+    this.renderRoot.querySelector<HTMLButtonElement>('.launch')?.focus();
     void this.launch();
-  };
-  /** Intent (pointer, touch, focus): fetch what a click needs now, if not yet. */
-  #warm = () => void this.#prepare();
+  }
 
   #phase(): Phase {
     return this.#waiting ? 'starting' : (this.#controller?.phase ?? 'idle');
@@ -342,39 +394,29 @@ export class SameSurfLauncher extends LitElement {
 
   protected override render(): TemplateResult {
     const c = this.#controller;
-    const mod = this.#mod;
-    const s = this.#core();
     const phase = this.#phase();
-    const live = phase === 'minimised';
-    // One outer template, so that the dialog (and the room in it) is the same DOM whatever else renders.
-    return html`${
-      c?.configProblem
-        ? mod!.renderConfigProblem(c, this.debug)
-        : html`
-      <button part="button" class="launch" type="button" aria-busy=${phase === 'starting' ? 'true' : 'false'}
-        @click=${this.#onClick} @pointerenter=${this.#warm} @focus=${this.#warm}>
-        <span class="icon">${
-          phase === 'starting'
-            ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
-            : live
-              ? html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`
-              : html`<slot name="icon"><svg viewBox="0 0 24 24" fill="currentColor"
-                  aria-hidden="true"><path d="M4 3l6 17 2.5-7 7-2.5z"/></svg></slot>`
-        }</span>
-        <span class="labels">
-          <span class="label" data-active=${live ? 'false' : 'true'}><slot>${s.start}</slot></span>
-          <span class="label live" data-active=${live ? 'true' : 'false'}>${s.rejoin}</span>
-        </span>
-      </button>
-      <span class="sr-only" role="status">${this.#waiting ? s.busy : (c?.live.launcher ?? '')}</span>
-      ${
-        c
-          ? mod!.renderStatus(c, s.retry, this.#onRetry)
+    // Static but for the icon's state and what comes after the button: texts and attributes are written in updated().
+    // One template whatever the state (a misconfigured launcher hides its button), so that the dialog, rendered after
+    // the button by the launch code, stays the same DOM. No space between tags: each node counts a thousand times.
+    return html`<button part="button" class="launch" type="button"><span class="icon">${
+      phase === 'starting'
+        ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
+        : phase === 'minimised'
+          ? launchCode!.liveDot // a session runs: the launch code is there
+          : nothing
+    }<slot name="icon"><span class="pointer" aria-hidden="true"></span></slot></span><span class="labels"><span
+      class="label"><slot></slot></span><span class="label live"></span></span></button><span class="sr-only"
+      role="status"></span>${
+        c && this.#view
+          ? launchCode!.renderAfterButton(c, this.#view, {
+              debug: this.debug,
+              retryLabel: this.#core().retry,
+              onRetry: this.#onRetry,
+            })
           : this.#loadFailed !== undefined
             ? html`<div part="error" class="error"><p>${this.#loadFailed}</p><button class="secondary"
-                part="retry-button" type="button" @click=${this.#onRetry}>${s.retry}</button></div>`
+                part="retry-button" type="button" @click=${this.#onRetry}>${this.#core().retry}</button></div>`
             : nothing
-      }`
-    }${c && this.#view ? this.#view.render(c.strings()) : nothing}`;
+      }`;
   }
 }

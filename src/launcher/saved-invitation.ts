@@ -56,6 +56,15 @@ export function loadInvitation(key: string, allowedOrigins: string[], now = Date
   return undefined;
 }
 
+/** Whether anything is saved for `key` (unchecked: loadInvitation checks it). */
+export function hasInvitation(key: string): boolean {
+  try {
+    return !!storage()?.getItem(PREFIX + key);
+  } catch {
+    return false;
+  }
+}
+
 export function saveInvitation(inv: Invitation): void {
   try {
     storage()?.setItem(PREFIX + inv.key, JSON.stringify(inv));

@@ -3,7 +3,11 @@
  * its retry, a configuration problem. (The element's own module renders only the button, so that it stays small.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { DialogView } from './dialog-view.js';
 import type { LaunchController } from './launch-controller.js';
+
+/** In the button's icon place while a session runs minimised (here, not in the element's module: first load). */
+export const liveDot = html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`;
 
 /** Where a developer sees a misconfigured launcher's message; on a live site visitors see nothing of it. */
 const isDevelopment = () => {
@@ -18,13 +22,26 @@ const isDevelopment = () => {
 };
 
 /** A misconfigured launcher says so where its developer looks (localhost, or `debug`); visitors see nothing. */
-export function renderConfigProblem(c: LaunchController, debug: boolean): TemplateResult | typeof nothing {
+function renderConfigProblem(c: LaunchController, debug: boolean): TemplateResult | typeof nothing {
   return debug || isDevelopment()
     ? html`<p part="error" class="error"><span>${c.configProblem!.message}</span></p>`
     : nothing;
 }
 
-export function renderStatus(c: LaunchController, retryLabel: string, onRetry: () => void): TemplateResult {
+/**
+ * Everything after the button once the launch code is there, in one template so that the dialog (and the room in it)
+ * stays the same DOM whatever else renders: the configuration problem or the status lines, then the dialog.
+ */
+export function renderAfterButton(
+  c: LaunchController,
+  view: DialogView,
+  o: { debug: boolean; retryLabel: string; onRetry: () => void },
+): TemplateResult {
+  const before = c.configProblem ? renderConfigProblem(c, o.debug) : renderStatus(c, o.retryLabel, o.onRetry);
+  return html`${before}${view.render(c.strings())}`;
+}
+
+function renderStatus(c: LaunchController, retryLabel: string, onRetry: () => void): TemplateResult {
   const failure = c.failure;
   // A credentials or link problem does not go away by trying again.
   const retry = failure && failure.errorcode !== 101 && failure.code !== 'link' && failure.code !== 'secret';

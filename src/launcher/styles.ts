@@ -32,7 +32,8 @@ export const launcherStyles = css`
       --_error: var(--samesurf-error, #f2b8b5);
     }
   }
-  :host([hidden]) {
+  :host([hidden]),
+  .launch[hidden] {
     display: none;
   }
   * {
@@ -67,25 +68,37 @@ export const launcherStyles = css`
   .launch:hover {
     filter: brightness(0.92);
   }
-  /* Icon, spinner and live dot share one box, so the button never changes width. */
+  /* Icon, spinner and live dot share one box, so the button never changes width. No grid, no SVG, nothing that
+     scrolls in the button: each costs a page of a thousand launchers its layout time and memory (npm run bench). */
   .icon {
-    display: grid;
-    place-items: center;
+    display: flex;
+    align-items: center;
+    justify-content: center;
     min-width: 1.25em;
   }
-  .icon svg {
-    width: 1.25em;
+  /* The spinner or the live dot takes the icon's place. */
+  :host([state='busy']) slot[name='icon'],
+  :host([state='live']) slot[name='icon'] {
+    display: none;
   }
-  /* Both labels in one cell: the button is as wide (and, when they wrap, as tall) as the longer, whichever shows. */
+  /* The default icon, a pointer: drawn with borders (forced colours keep them), cut to shape. */
+  .pointer {
+    width: 1.25em;
+    height: 1.25em;
+    border: 0.625em solid;
+    clip-path: polygon(16.67% 12.5%, 41.67% 83.33%, 52.08% 54.17%, 81.25% 43.75%);
+  }
+  /* Both labels stacked, the hidden one without height: the button is as wide as the longer, whichever shows. */
   .labels {
-    display: grid;
-    align-items: center;
     min-width: 0;
   }
   .label {
-    grid-area: 1/1;
+    display: block;
   }
-  [data-active='false'] {
+  :host([state='live']) .label:not(.live),
+  :host(:not([state='live'])) .live {
+    height: 0;
+    overflow: clip;
     visibility: hidden;
   }
   /* A ring with a quarter masked off, and a dot: drawn with borders, which forced colours keep visible. */
@@ -97,19 +110,9 @@ export const launcherStyles = css`
     mask: conic-gradient(#0000 25%, #000 0);
     animation: spin 0.8s linear infinite;
   }
-  .live-dot {
-    border: 0.3em solid;
-    border-radius: 50%;
-    animation: pulse 2s infinite;
-  }
   @keyframes spin {
     to {
       transform: rotate(1turn);
-    }
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.4;
     }
   }
   /* Announced, never seen: always rendered, so that a screen reader hears every change. */
@@ -117,18 +120,12 @@ export const launcherStyles = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    overflow: hidden;
+    overflow: clip;
     clip-path: inset(50%);
     white-space: nowrap;
   }
 
-  /* The lines under the button sit on the page: its own text colour (a theme's could be unreadable there, the
-     visitor's dark preference on a light page), and a tint that lets the page show through. */
-  .status {
-    margin: 0.4em 0 0;
-    color: var(--samesurf-muted);
-    font-size: 0.9em;
-  }
+  /* Errors sit on the page under the button: its own text colour, and a tint that lets the page show through. */
   .error {
     max-width: 32em;
     margin: 0.5em 0 0;
@@ -138,15 +135,9 @@ export const launcherStyles = css`
     background: color-mix(in srgb, var(--_error) 10%, transparent);
     font-size: 0.9em;
   }
-  div.error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em 0.75em;
-  }
+  /* The message above its retry button; beside it, once the launch code's styles are there (dialog-styles.ts). */
   .error p {
-    flex: 1 1 16em;
-    margin: 0;
+    margin: 0 0 0.5em;
   }
   .secondary {
     padding: 0.35em 0.9em;
@@ -157,9 +148,6 @@ export const launcherStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 2.4s;
-    }
-    .live-dot {
-      animation: none;
     }
   }
 `;

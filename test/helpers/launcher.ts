@@ -78,7 +78,9 @@ export const dialogOf = (el: SameSurfLauncher) => el.shadowRoot!.querySelector('
 
 /** What the button says now (the active label; a slotted label by its text). */
 export function buttonLabel(el: SameSurfLauncher): string {
-  const label = el.shadowRoot!.querySelector('.label[data-active="true"]')!;
+  const label = [...el.shadowRoot!.querySelectorAll('.label')].find(
+    (l) => getComputedStyle(l).visibility !== 'hidden',
+  )!;
   const slot = label.querySelector('slot');
   const assigned = slot?.assignedNodes({ flatten: true });
   return (assigned?.length ? assigned.map((n) => n.textContent).join('') : label.textContent!).trim();

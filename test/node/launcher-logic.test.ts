@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SameSurfError, type SameSurfErrorInit } from '../../src/api/errors.js';
-import { isAllowedLink, readConfig, type LauncherAttributes } from '../../src/launcher/config.js';
+import { configFor, isAllowedLink, readConfig, type LauncherAttributes } from '../../src/launcher/config.js';
 import { describeFailure, LinkRefusedError } from '../../src/launcher/messages.js';
 import { BUILT_IN_STRINGS } from '../../src/launcher/strings.js';
 
@@ -68,6 +68,24 @@ describe('readConfig', () => {
     assert.ok(a.ok && b.ok && c.ok);
     assert.equal(a.config.key, b.config.key);
     assert.notEqual(a.config.key, c.config.key);
+  });
+});
+
+describe('configFor', () => {
+  const page = 'https://shop.example/products/';
+  it('reads each distinct configuration once: alike launchers share the result', () => {
+    const a = { ...base, startUrl: 'https://example.com/one' };
+    const first = configFor(a, page);
+    assert.equal(configFor({ ...a }, page), first, 'the same attributes: the same result');
+    assert.notEqual(configFor({ ...a, startUrl: 'https://example.com/two' }, page), first);
+    assert.notEqual(configFor(a, 'https://other.example/'), first, 'relative URLs depend on the page');
+    assert.deepEqual(first, readConfig(a, page));
+  });
+
+  it('keeps the last 64 only, so that a page of distinct launchers holds no more', () => {
+    const first = configFor({ ...base, startUrl: 'https://example.com/0' }, page);
+    for (let i = 1; i <= 64; i++) configFor({ ...base, startUrl: `https://example.com/${i}` }, page);
+    assert.notEqual(configFor({ ...base, startUrl: 'https://example.com/0' }, page), first, 'read again');
   });
 });
 

@@ -1,0 +1,95 @@
+// Cheap at scale: what each launcher on a page costs while nobody uses it. A page may hold hundreds (a product list,
+// a support directory); the figures are in `npm run bench`, these tests hold the behaviour that makes them.
+import { expect } from '@open-wc/testing';
+import { html, render } from 'lit';
+import type { SameSurfLauncher } from '../src/index.js';
+import { apiBase, click, emulatorAttrs, launcher, nextEvent, part, until } from './helpers/launcher.js';
+import { launchCode, pause } from './helpers/prefetch.js';
+import { reset } from './helpers/emulator.js';
+
+/** Every node of the launcher's shadow tree, comments (Lit's markers) included. */
+function shadowNodes(el: SameSurfLauncher): number {
+  let n = 0;
+  const walk = (node: Node) => {
+    n++;
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(el.shadowRoot!);
+  return n;
+}
+
+/** Counts the element's renders from now on. */
+function renders(el: SameSurfLauncher): () => number {
+  const target = el as unknown as { render(): unknown };
+  const render = target.render.bind(el);
+  let n = 0;
+  target.render = () => {
+    n++;
+    return render();
+  };
+  return () => n;
+}
+
+describe('<samesurf-launcher> at scale', () => {
+  beforeEach(reset);
+
+  it('is seen, fetches the code, checks its configuration and then stays as it was: no render, no dialog styles', async () => {
+    const el = await launcher();
+    const count = renders(el);
+    await until(() => launchCode() !== undefined, 'the launch code, fetched once seen');
+    await pause(2600); // past the idle callback's timeout
+    expect(count()).to.equal(0, 'not rendered again');
+    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(1, "the dialog's styles wait for intent");
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    expect(el.getAttribute('state')).to.equal('idle');
+  });
+
+  it('keeps its idle shadow tree small: a button, its icon and labels, a live region (16 nodes at most)', async () => {
+    const el = await launcher();
+    await pause(2600);
+    expect(shadowNodes(el)).to.be.at.most(16);
+    expect(part(el, 'button')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('gets ready on intent: a pointer over it (or focus) makes its controller and adopts the dialog styles', async () => {
+    const el = await launcher();
+    part(el, 'button')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await until(() => el.shadowRoot!.adoptedStyleSheets.length === 2, 'ready after pointerover');
+    const other = await launcher();
+    part(other, 'button')!.focus();
+    await until(() => other.shadowRoot!.adoptedStyleSheets.length === 2, 'ready after focus');
+  });
+
+  it("launches from a click on its slotted label, and inside another component's shadow root", async () => {
+    const el = await launcher('Co-browse now');
+    const created = nextEvent(el, 'samesurf-created');
+    await click(el); // the middle of the host: the slotted text
+    await created;
+    await el.reset();
+
+    const outer = document.createElement('div');
+    document.body.append(outer);
+    const shadow = outer.attachShadow({ mode: 'open' });
+    render(
+      html`<samesurf-launcher api-key="demo-key" api-base=${apiBase} start-url="https://example.com/"
+        realtime-origin=${emulatorAttrs()['realtime-origin']!}>Nested</samesurf-launcher>`,
+      shadow,
+    );
+    const nested = shadow.querySelector('samesurf-launcher')!;
+    await nested.updateComplete;
+    const nestedCreated = nextEvent(nested, 'samesurf-created');
+    await click(part(nested, 'button')!);
+    await nestedCreated;
+    await nested.reset();
+    outer.remove();
+  });
+
+  it('a click elsewhere in the launcher (its status, its error) is not a launch', async () => {
+    const el = await launcher();
+    const count = renders(el);
+    el.shadowRoot!.querySelector('.sr-only')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await pause(100);
+    expect(el.getAttribute('state')).to.equal('idle');
+    expect(count()).to.equal(0);
+  });
+});

@@ -335,6 +335,37 @@ describe('<samesurf-launcher> re-entry keeps the frame', () => {
     expect(frame(el)).to.equal(before);
     expect(before!.src).to.equal(created.privateinvitation);
   });
+
+  it('shows the dialog first and checks that the room still runs after that frame, not before it', async () => {
+    const el = await launcher();
+    await createByClick(el);
+    await el.hide();
+    let frames = 0;
+    let running = true;
+    const tick = () => {
+      frames++;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    let shownAt = -1;
+    el.addEventListener('samesurf-show', () => (shownAt = frames), { once: true });
+    const checks: { open: boolean; frames: number }[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/find'))
+        checks.push({ open: dialogOf(el).open, frames });
+      return realFetch(input, init);
+    };
+    try {
+      await openByClick(el);
+      await until(() => checks.length > 0, 'the room check');
+      expect(checks[0]!.open).to.equal(true, 'the dialog was open when the check went out');
+      expect(checks[0]!.frames).to.be.greaterThan(shownAt, 'a frame was painted in between');
+    } finally {
+      window.fetch = realFetch;
+      running = false;
+    }
+  });
 });
 
 describe('<samesurf-launcher> from the keyboard only', () => {

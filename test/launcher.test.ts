@@ -168,6 +168,8 @@ describe('<samesurf-launcher>', () => {
   });
 
   it("locks page scroll while open and restores the page's own style exactly", async () => {
+    const tall = document.body.appendChild(document.createElement('div'));
+    tall.style.height = '300vh';
     document.documentElement.style.setProperty('overflow', 'scroll');
     document.documentElement.style.setProperty('color', 'black');
     const before = document.documentElement.getAttribute('style');
@@ -180,6 +182,18 @@ describe('<samesurf-launcher>', () => {
     await el.show();
     await el.hide();
     expect(document.documentElement.hasAttribute('style')).to.equal(false);
+    tall.remove();
+  });
+
+  it('leaves a page that does not scroll alone (no relayout, no scrollbar taken away)', async () => {
+    document.documentElement.style.setProperty('overflow', 'scroll');
+    const before = document.documentElement.getAttribute('style');
+    const el = await launcher();
+    await el.launch();
+    expect(document.documentElement.getAttribute('style')).to.equal(before);
+    await el.hide();
+    expect(document.documentElement.getAttribute('style')).to.equal(before);
+    document.documentElement.removeAttribute('style');
   });
 
   it('copies the guest link with a confirmation, and toggles full screen', async () => {

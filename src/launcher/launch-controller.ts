@@ -15,6 +15,13 @@ import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } fro
 import { preload, reportConfigProblem, reusable, roomStillRuns, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
 
+/** After the next painted frame (or 100 ms, for a page in a background tab, which paints none). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+
 export type Phase = 'idle' | 'starting' | 'open' | 'minimised' | 'error' | 'left';
 
 /** What the element gives its controller: reads of its own properties and parts, nothing that acts. */
@@ -224,7 +231,10 @@ export class LaunchController implements ReactiveController {
   #verify(config: LaunchConfig, inv: Invitation): void {
     this.#check?.abort();
     const check = (this.#check = new AbortController());
-    roomStillRuns(config, inv, check.signal).then(
+    // Sent after the frame that shows the dialog, not before it: the check must not cost the reopen its speed.
+    afterPaint()
+      .then(() => roomStillRuns(config, inv, check.signal))
+      .then(
       (runs) => {
         if (runs || check.signal.aborted || this.invitation !== inv) return;
         forgetInvitation(inv.key);

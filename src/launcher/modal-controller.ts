@@ -34,23 +34,30 @@ export class ModalController implements ReactiveController {
     return this.maximized || (this.isOpen && document.fullscreenElement === this.dialog());
   }
 
-  /** Shows the dialog (it must be rendered); resolves once it is open and its entrance is done. */
+  /**
+   * Shows the dialog; resolves once it is open and its entrance is done. Re-opening, the dialog is there (closed, the
+   * room in it): it is shown in the click's own task, before the update that follows; the first time, it is rendered
+   * first.
+   */
   async open(): Promise<void> {
     if (this.isOpen || !this.host.isConnected) return;
     emit(this.host, 'samesurf-show', {});
     this.isOpen = true;
     this.host.requestUpdate();
-    await this.host.updateComplete;
+    if (!this.dialog()) await this.host.updateComplete;
     const dialog = this.dialog()!;
+    lockScroll(); // before showModal(): the page's layout is still clean, so the check costs nothing
     dialog.showModal();
-    lockScroll();
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
-    // After the entrance animation (none under reduced motion); bounded, because a page in a
-    // background tab runs no animation frames and after-show must still come. Reading the style first makes
-    // getAnimations() see the animation showModal() has just started.
-    void getComputedStyle(dialog).animationName;
-    const finished = Promise.all(dialog.getAnimations().map((a) => a.finished)).catch(() => undefined);
-    await Promise.race([finished, new Promise((r) => setTimeout(r, 400))]);
+    await this.host.updateComplete;
+    // After the entrance animation (none under reduced motion: no style is read to look for one); bounded, because a
+    // page in a background tab runs no animation frames and after-show must still come. Reading the style first
+    // makes getAnimations() see the animation showModal() has just started.
+    if (matchMedia('(prefers-reduced-motion: no-preference)').matches) {
+      void getComputedStyle(dialog).animationName;
+      const finished = Promise.all(dialog.getAnimations().map((a) => a.finished)).catch(() => undefined);
+      await Promise.race([finished, new Promise((r) => setTimeout(r, 400))]);
+    }
     emit(this.host, 'samesurf-after-show', {});
   }
 

@@ -1,10 +1,15 @@
-/** Locks page scroll while a modal is open and restores the page's own inline style exactly. */
+/**
+ * Locks page scroll while a modal is open and restores the page's own inline style exactly. A page that does not
+ * scroll is left alone: there is nothing to lock, and changing its overflow would lay the whole page out again (and
+ * take away a scrollbar it shows, shifting it sideways).
+ */
 let holders = 0;
 let saved: { value: string; priority: string; hadStyle: boolean } | undefined;
 
 export function lockScroll(): void {
   if (holders++ > 0) return;
   const root = document.documentElement;
+  if (root.scrollHeight <= root.clientHeight && root.scrollWidth <= root.clientWidth) return;
   saved = {
     value: root.style.getPropertyValue('overflow'),
     priority: root.style.getPropertyPriority('overflow'),

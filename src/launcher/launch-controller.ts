@@ -235,17 +235,17 @@ export class LaunchController implements ReactiveController {
     afterPaint()
       .then(() => roomStillRuns(config, inv, check.signal))
       .then(
-      (runs) => {
-        if (runs || check.signal.aborted || this.invitation !== inv) return;
-        forgetInvitation(inv.key);
-        this.ended = true;
-        this.shareOpen = this.confirmingLeave = false;
-        if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
-        else this.#forgetEnded();
-        this.host.requestUpdate();
-      },
-      () => undefined, // aborted: the visitor left, reset or the launcher was removed
-    );
+        (runs) => {
+          if (runs || check.signal.aborted || this.invitation !== inv) return;
+          forgetInvitation(inv.key);
+          this.ended = true;
+          this.shareOpen = this.confirmingLeave = false;
+          if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
+          else this.#forgetEnded();
+          this.host.requestUpdate();
+        },
+        () => undefined, // aborted: the visitor left, reset or the launcher was removed
+      );
   }
 
   /** Starts a new room from the dialog that said the last one had ended. */

@@ -61,9 +61,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       r.file === BUNDLE
         ? 'instead of all the others: everything at once'
         : r.file.includes('jsrsasign')
-          ? 'once seen (idle time) or on intent, with the launch code; when the page signs'
+          ? 'once seen or on intent, with the launch code; when the page signs'
           : r.file.startsWith('chunks/')
-            ? 'once seen (idle time) or on intent'
+            ? 'once seen or on intent'
             : 'at once';
     console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}  ${when}`);
   }

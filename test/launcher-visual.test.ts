@@ -1,6 +1,7 @@
 /**
- * Screenshots of every state (idle, busy, live, error, configuration error with debug, open, share panel) in light,
- * dark and forced colours, left-to-right and right-to-left, at 1280×900, 390×844 and 844×390, compared with the
+ * Screenshots of every state (idle, busy, live, error, configuration error with debug, open, share panel, re-entered
+ * after the room ended) in light, dark and forced colours, left-to-right and right-to-left, at 1280×900, 390×844 and
+ * 844×390, compared with the
  * baselines in test/visual/ (`npm run test:visual:update` writes new ones: look at each before committing).
  * The room is a fixed stand-in page and every animation is paused, so that only the launcher's own looks count.
  */
@@ -18,7 +19,7 @@ const VIEWPORTS = [
 ] as const;
 const THEMES = ['light', 'dark', 'forced'] as const;
 const DIRECTIONS = ['ltr', 'rtl'] as const;
-const STATES = ['idle', 'busy', 'live', 'error', 'config', 'open', 'share'] as const;
+const STATES = ['idle', 'busy', 'live', 'error', 'config', 'open', 'share', 'ended'] as const;
 type State = (typeof STATES)[number];
 
 const ROOM = `${location.origin}/test/visual/room.html`;
@@ -89,6 +90,13 @@ async function arrange(state: State, dir: string): Promise<{ el: SameSurfLaunche
         return { el, target: stage };
       }
       if (state === 'share') await click(part(el, 'share-button')!);
+      if (state === 'ended') {
+        // Re-entered after the room had ended (the stand-in room number is unknown to the API, so the check says so).
+        await el.hide();
+        await el.launch();
+        await until(() => part(el, 'ended') !== null, 'the ended layer');
+        freeze();
+      }
       // Focus rings are part of other tests; the screenshot shows the dialog at rest.
       (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
       return { el, target: dialogOf(el) };

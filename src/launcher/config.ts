@@ -209,7 +209,7 @@ export function readConfig(
 const known = new Map<string, ConfigResult>();
 
 /**
- * readConfig, once per distinct configuration (the last 64): a page of alike launchers reads theirs once. The result
+ * readConfig, once per distinct configuration (the last 16): a page of alike launchers reads theirs once. The result
  * is shared, so nothing may change it (the session copies what it amends).
  */
 export function configFor(
@@ -220,7 +220,7 @@ export function configFor(
   let result = known.get(id);
   if (!result) {
     result = readConfig(a, baseURI);
-    if (known.size >= 64) known.delete(known.keys().next().value!);
+    if (known.size >= 16) known.delete(known.keys().next().value!);
     known.set(id, result);
   }
   return result;

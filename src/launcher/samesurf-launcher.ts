@@ -356,6 +356,8 @@ export class SameSurfLauncher extends LitElement {
   async #preload(): Promise<void> {
     const mod = await this.#fetch().catch(() => undefined);
     if (!mod || !this.isConnected) return; // removed meanwhile
+    // Once per page: the dialog's style sheet is parsed now, in idle time, rather than on the visitor's intent.
+    void mod.dialogStyles.styleSheet;
     this.#checked = true;
     if (this.#controller || mod.needsController(this.#attributes())) await this.#prepare();
   }

@@ -82,9 +82,9 @@ describe('configFor', () => {
     assert.deepEqual(first, readConfig(a, page));
   });
 
-  it('keeps the last 64 only, so that a page of distinct launchers holds no more', () => {
+  it('keeps the last 16 only, so that a page of distinct launchers holds no more', () => {
     const first = configFor({ ...base, startUrl: 'https://example.com/0' }, page);
-    for (let i = 1; i <= 64; i++) configFor({ ...base, startUrl: `https://example.com/${i}` }, page);
+    for (let i = 1; i <= 16; i++) configFor({ ...base, startUrl: `https://example.com/${i}` }, page);
     assert.notEqual(configFor({ ...base, startUrl: 'https://example.com/0' }, page), first, 'read again');
   });
 });

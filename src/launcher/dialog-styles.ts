@@ -371,37 +371,4 @@ export const dialogStyles = css`
     }
   }
 
-  /* Here rather than with the button's styles (first load): the live dot and the status lines come with the launch. */
-  .live-dot {
-    border: 0.3em solid;
-    border-radius: 50%;
-    animation: pulse 2s infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.4;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .live-dot {
-      animation: none;
-    }
-  }
-  /* The lines under the button sit on the page: its own text colour (a theme's could be unreadable there, the
-     visitor's dark preference on a light page). */
-  div.error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em 0.75em;
-  }
-  .error p {
-    flex: 1 1 16em;
-    margin: 0;
-  }
-  .status {
-    margin: 0.4em 0 0;
-    color: var(--samesurf-muted);
-    font-size: 0.9em;
-  }
 `;

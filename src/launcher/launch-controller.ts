@@ -10,17 +10,11 @@ import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
 import { LiveRegions } from './live-regions.js';
 import { ModalController } from './modal-controller.js';
+import { RoomCheck } from './room-check.js';
 import { RoomFrame } from './room-frame.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
-import { preload, reportConfigProblem, reusable, roomStillRuns, startSession } from './start-session.js';
+import { preload, reportConfigProblem, reusable, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
-
-/** After the next painted frame (or 100 ms, for a page in a background tab, which paints none). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 100);
-  });
 
 export type Phase = 'idle' | 'starting' | 'open' | 'minimised' | 'error' | 'left';
 
@@ -57,7 +51,7 @@ export class LaunchController implements ReactiveController {
   #starting = false;
   #abort?: AbortController;
   /** The background check that a re-entered room still runs. */
-  #check?: AbortController;
+  readonly #check = new RoomCheck();
   #config?: LaunchConfig;
   #reported?: string;
   #left = false;
@@ -111,7 +105,7 @@ export class LaunchController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort?.abort();
-    this.#check?.abort();
+    this.#check.stop();
     this.room.dispose();
   }
 
@@ -229,23 +223,15 @@ export class LaunchController implements ReactiveController {
 
   /** Checks in the background that the re-entered room still runs; if not, the open dialog says it has ended. */
   #verify(config: LaunchConfig, inv: Invitation): void {
-    this.#check?.abort();
-    const check = (this.#check = new AbortController());
-    // Sent after the frame that shows the dialog, not before it: the check must not cost the reopen its speed.
-    afterPaint()
-      .then(() => roomStillRuns(config, inv, check.signal))
-      .then(
-        (runs) => {
-          if (runs || check.signal.aborted || this.invitation !== inv) return;
-          forgetInvitation(inv.key);
-          this.ended = true;
-          this.shareOpen = this.confirmingLeave = false;
-          if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
-          else this.#forgetEnded();
-          this.host.requestUpdate();
-        },
-        () => undefined, // aborted: the visitor left, reset or the launcher was removed
-      );
+    this.#check.start(config, inv, () => {
+      if (this.invitation !== inv) return;
+      forgetInvitation(inv.key);
+      this.ended = true;
+      this.shareOpen = this.confirmingLeave = false;
+      if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
+      else this.#forgetEnded();
+      this.host.requestUpdate();
+    });
   }
 
   /** Starts a new room from the dialog that said the last one had ended. */
@@ -303,7 +289,7 @@ export class LaunchController implements ReactiveController {
   async leave(): Promise<void> {
     const inv = this.invitation;
     this.confirmingLeave = false;
-    this.#check?.abort();
+    this.#check.stop();
     if (this.modal.isOpen) {
       emit(this.host, 'samesurf-hide', { source: 'leave' });
       // Unloaded before the dialog closes, so no "minimised" is announced.
@@ -388,7 +374,7 @@ export class LaunchController implements ReactiveController {
   /** Forgets the session (the next click makes a new one) and closes the dialog; not a leave event. */
   async reset(): Promise<void> {
     this.#abort?.abort();
-    this.#check?.abort();
+    this.#check.stop();
     this.ended = false;
     await this.#pending;
     await this.modal.close();

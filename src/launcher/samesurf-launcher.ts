@@ -5,34 +5,9 @@ import type { DialogView } from './dialog-view.js';
 import { emit } from './events.js';
 import { CORE_STRINGS, languageOf, type CoreStrings } from './lang.js';
 import type { LaunchController, Phase } from './launch-controller.js';
+import { frugal, launchCode, loadLaunch, loadSigner, type LaunchModule } from './lazy-code.js';
 import type { LauncherStrings } from './strings.js';
 import { launcherStyles } from './styles.js';
-
-type LaunchModule = typeof import('./launch.js');
-let launchModule: Promise<LaunchModule> | undefined;
-/** The launch code once it has arrived (one for every launcher). */
-let launchCode: LaunchModule | undefined;
-/**
- * Everything past the button (configuration, API calls, the dialog, most strings) is a chunk of
- * its own, fetched in idle time after the first render or on the first pointer or focus intent.
- */
-const loadLaunch = () =>
-  (launchModule ??= import('./launch.js').catch((err: unknown) => {
-    launchModule = undefined; // fetch again on the next try
-    throw err;
-  }));
-
-/**
- * jsrsasign's JWT subset, the module src/api/jwt.ts signs with: fetched beside the launch code (not after it) when
- * the page signs its own tokens, so that both arrive together; jwt.ts's own import() then finds it loaded.
- */
-const loadSigner = () => import('../api/vendor/jsrsasign-jwths.js').catch(() => undefined);
-
-/** Save-Data or a 2G connection: nothing big is fetched before the visitor shows intent. */
-const frugal = () => {
-  const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  return !!c?.saveData || /2g/.test(String(c?.effectiveType));
-};
 
 /**
  * A button that starts a SameSurf co-browsing session and shows it in an accessible modal.
@@ -331,7 +306,6 @@ export class SameSurfLauncher extends LitElement {
   async #load(): Promise<LaunchController> {
     const mod = await this.#fetch();
     if (!this.#controller) {
-      launchCode = mod;
       this.#controller = new mod.LaunchController(this, {
         attributes: () => this.#attributes(),
         strings: () => this.#strings(mod),
@@ -339,7 +313,7 @@ export class SameSurfLauncher extends LitElement {
         dialog: () => this.renderRoot?.querySelector('dialog') ?? undefined,
       });
       this.#view = new mod.DialogView(this.#controller, () => this.requestUpdate());
-      adoptStyles(this.renderRoot as ShadowRoot, [launcherStyles, mod.dialogStyles]);
+      adoptStyles(this.renderRoot as ShadowRoot, [launcherStyles, mod.launchStyles]);
     }
     return this.#controller;
   }
@@ -357,7 +331,7 @@ export class SameSurfLauncher extends LitElement {
     const mod = await this.#fetch().catch(() => undefined);
     if (!mod || !this.isConnected) return; // removed meanwhile
     // Once per page: the dialog's style sheet is parsed now, in idle time, rather than on the visitor's intent.
-    void mod.dialogStyles.styleSheet;
+    void mod.launchStyles.styleSheet;
     this.#checked = true;
     if (this.#controller || mod.needsController(this.#attributes())) await this.#prepare();
   }

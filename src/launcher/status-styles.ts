@@ -1,0 +1,41 @@
+import { css } from 'lit';
+
+/**
+ * Styles of what status-view.ts renders beside the button (the live dot, the status lines, a failure with its
+ * retry): loaded with the launch code, not with the button's first styles (styles.ts), which stay small.
+ */
+export const statusStyles = css`
+  .live-dot {
+    border: 0.3em solid;
+    border-radius: 50%;
+    animation: pulse 2s infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.4;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .live-dot {
+      animation: none;
+    }
+  }
+  /* A failure's message beside its retry button (before the launch code, styles.ts puts one above the other). */
+  div.error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+  }
+  .error p {
+    flex: 1 1 16em;
+    margin: 0;
+  }
+  /* The lines under the button sit on the page: its own text colour (a theme's could be unreadable there, the
+     visitor's dark preference on a light page). */
+  .status {
+    margin: 0.4em 0 0;
+    color: var(--samesurf-muted);
+    font-size: 0.9em;
+  }
+`;

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import type { SameSurfLauncher } from '../src/index.js';
-import { apiBase, click, emulatorAttrs, launcher, nextEvent, part, until } from './helpers/launcher.js';
+import { apiBase, click, createByClick, emulatorAttrs, launcher, nextEvent, part, until } from './helpers/launcher.js';
 import { launchCode, pause } from './helpers/prefetch.js';
 import { reset } from './helpers/emulator.js';
 
@@ -84,12 +84,28 @@ describe('<samesurf-launcher> at scale', () => {
     outer.remove();
   });
 
+  it('is readied by intent once: pointer and focus moves inside its open dialog do not render it again', async () => {
+    const el = await launcher();
+    await createByClick(el);
+    await until(() => part(el, 'loading')!.hidden === true, 'the room loaded');
+    await pause(100);
+    const count = renders(el);
+    for (const tool of ['share-button', 'fullscreen-button', 'tab-button', 'minimise-button']) {
+      part(el, tool)!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      part(el, tool)!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    }
+    await pause(100);
+    expect(count()).to.equal(0);
+    await el.reset();
+  });
+
   it('a click elsewhere in the launcher (its status, its error) is not a launch', async () => {
     const el = await launcher();
-    const count = renders(el);
+    let launches = 0;
+    el.addEventListener('samesurf-before-create', () => launches++);
     el.shadowRoot!.querySelector('.sr-only')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await pause(100);
     expect(el.getAttribute('state')).to.equal('idle');
-    expect(count()).to.equal(0);
+    expect(launches).to.equal(0);
   });
 });

@@ -170,7 +170,8 @@ export class SameSurfLauncher extends LitElement {
     const at = path.findIndex((n) => n instanceof SameSurfLauncher);
     if (at < 0) return;
     const el = path[at] as SameSurfLauncher;
-    if (e.type !== 'click') void el.#prepare();
+    // Intent only readies a launcher once: not again for each pointer or focus move inside its open dialog.
+    if (e.type !== 'click') void (el.#controller ?? el.#prepare());
     else if (path.slice(0, at).some((n) => (n as Element).classList?.contains('launch'))) void el.launch();
   }
 

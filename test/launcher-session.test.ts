@@ -24,6 +24,17 @@ import {
 
 const frameSrc = (el: Element) => el.shadowRoot!.querySelector('iframe')!.src;
 
+/** A session whose room has ended meanwhile, re-entered by a click: the dialog is open on the ended layer. */
+async function reenterEnded() {
+  const el = await launcher();
+  const first = await createByClick(el);
+  await el.hide();
+  await endRoom(first.room);
+  await openByClick(el);
+  await until(() => part(el, 'ended') != null, 'the ended layer');
+  return { el, first };
+}
+
 describe('<samesurf-launcher> sessions: nothing is lost', () => {
   beforeEach(reset);
 
@@ -60,12 +71,7 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
   });
 
   it('says so in the open dialog when the re-entered room had ended, and starts a new one on request', async () => {
-    const el = await launcher();
-    const first = await createByClick(el);
-    await el.hide();
-    await endRoom(first.room);
-    await openByClick(el);
-    await until(() => part(el, 'ended') != null, 'the ended layer');
+    const { el, first } = await reenterEnded();
     expect(part(el, 'ended')!.textContent).to.contain('This co-browsing session has ended.');
     await until(() => announcedInDialog(el) === 'This co-browsing session has ended.', 'announced in the dialog');
     expect(dialogOf(el).open).to.equal(true, 'the dialog stays open');
@@ -81,12 +87,7 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
   });
 
   it('after "ended", closing the dialog forgets that session: the next click makes a new room', async () => {
-    const el = await launcher();
-    const first = await createByClick(el);
-    await el.hide();
-    await endRoom(first.room);
-    await openByClick(el);
-    await until(() => part(el, 'ended') != null, 'the ended layer');
+    const { el, first } = await reenterEnded();
     await el.hide();
     expect(buttonLabel(el)).to.not.match(/^Live/);
     const second = await createByClick(el);

@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { tsImport } from 'tsx/esm/api';
 import { CHROME_ARGS, chromePath } from './test/helpers/chromium.mjs';
 
@@ -175,6 +176,8 @@ export default {
     emulatorPlugin(),
     bringToFrontPlugin(),
     mediaFeaturesPlugin(),
+    // The accessibility tree as the browser gives it to assistive technology (accessible names).
+    a11ySnapshotPlugin(),
     // Screenshots against the baselines in test/visual/ (SAMESURF_UPDATE_VISUALS=1 writes new ones: look at each).
     visualRegressionPlugin({
       update: process.env.SAMESURF_UPDATE_VISUALS === '1',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { CreateRoomResponse } from '../src/index.js';
 import { control, endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
 import {
@@ -26,6 +26,22 @@ const frame = (el: Element) => el.shadowRoot!.querySelector('iframe');
 const roomPageLoaded = (el: Parameters<typeof part>[0]) =>
   until(() => part(el, 'loading')?.hidden === true, 'the room page loaded');
 
+interface AXNode {
+  role: string;
+  name: string;
+  children?: AXNode[];
+}
+/** The accessible names of every button on the page, as the browser gives them to assistive technology. */
+async function buttonNames(): Promise<string[]> {
+  const names: string[] = [];
+  const walk = (n: AXNode) => {
+    if (n.role === 'button') names.push(n.name);
+    n.children?.forEach(walk);
+  };
+  walk((await a11ySnapshot({})) as unknown as AXNode);
+  return names;
+}
+
 describe('<samesurf-launcher> minimise and leave', () => {
   beforeEach(reset);
 
@@ -37,6 +53,7 @@ describe('<samesurf-launcher> minimise and leave', () => {
     await until(() => !dialogOf(el).open, 'minimised');
     expect(el.getAttribute('state')).to.equal('live');
     expect(buttonLabel(el)).to.equal('Live: return to co-browsing');
+    expect(await buttonNames()).to.include('Live: return to co-browsing', "the live label is the button's name");
     expect(part(el, 'live-dot')).to.not.equal(null);
     expect(announced(el)).to.contain('goes on in the background');
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'button'), 'focus back on the button');
@@ -69,6 +86,9 @@ describe('<samesurf-launcher> minimise and leave', () => {
     await until(async () => (await presentUsers(room)).length === 0, 'the room to see the visitor leave');
     expect(el.getAttribute('state')).to.equal('idle');
     expect(buttonLabel(el)).to.equal('Co-browse with us');
+    expect(await buttonNames())
+      .to.include('Co-browse with us')
+      .and.not.include('Live: return to co-browsing');
     expect(part(el, 'status')!.textContent).to.contain('You left');
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('samesurf-launcher:'))).to.deep.equal([]);
 

@@ -183,7 +183,8 @@ export class DialogView {
     `;
   }
 
-  disconnect(): void {
+  /** A reactive controller of the element (see launch.ts attach()): a removed launcher keeps no timer. */
+  hostDisconnected(): void {
     clearTimeout(this.#timer);
   }
 }

@@ -2,16 +2,19 @@
  * The launch chunk: everything past the button, loaded by import() once the launcher is seen or on the first pointer
  * or focus intent, so that the element's own module stays small.
  */
-import { css } from 'lit';
+import { adoptStyles, css, type ReactiveControllerHost } from 'lit';
 import { configFor, type LauncherAttributes } from './config.js';
+import { DialogView } from './dialog-view.js';
 import { dialogStyles } from './dialog-styles.js';
+import { languageOf } from './lang.js';
+import { LaunchController } from './launch-controller.js';
 import { hasInvitation } from './saved-invitation.js';
 import { statusStyles } from './status-styles.js';
+import { stringsFor, type LauncherStrings } from './strings.js';
+import { launcherStyles } from './styles.js';
 
-export { stringsFor } from './strings.js';
-export { LaunchController } from './launch-controller.js';
-export { DialogView } from './dialog-view.js';
-export { liveDot, renderAfterButton } from './status-view.js';
+export { renderAfterButton } from './status-view.js';
+export type { LaunchController, DialogView };
 
 /** Everything past the button's first styles, as one sheet: the dialog's and those of the lines beside the button. */
 export const launchStyles = css`${dialogStyles}${statusStyles}`;
@@ -23,4 +26,35 @@ export const launchStyles = css`${dialogStyles}${statusStyles}`;
 export function needsController(a: LauncherAttributes): boolean {
   const result = configFor(a);
   return !result.ok || (result.config.mode === 'room' && hasInvitation(result.config.key));
+}
+
+/** The element, as its controller sees it. */
+export interface LaunchHost extends ReactiveControllerHost, HTMLElement {
+  strings?: Partial<LauncherStrings>;
+}
+
+/**
+ * A launcher's controller and dialog view, made on its first intent (or when it has something to show), with the
+ * dialog's styles adopted beside the button's. Here rather than in the element's module, which stays small.
+ */
+export function attach(host: LaunchHost, secretProperty: () => boolean): [LaunchController, DialogView] {
+  const part = (selector: string) => host.shadowRoot?.querySelector<HTMLElement>(selector) ?? undefined;
+  const c = new LaunchController(host, {
+    attributes: () => attributesOf(host, secretProperty()),
+    strings: () => stringsFor(languageOf(host), host.strings),
+    button: () => part('.launch') as HTMLButtonElement | undefined,
+    dialog: () => part('dialog') as HTMLDialogElement | undefined,
+  });
+  adoptStyles(host.shadowRoot!, [launcherStyles, launchStyles]);
+  const view = new DialogView(c, () => host.requestUpdate());
+  host.addController(view);
+  return [c, view];
+}
+
+/** Every reactive property's value, for the configuration (which reads what it needs). */
+export function attributesOf(host: LaunchHost, secretProperty: boolean): LauncherAttributes {
+  const a: Record<string, unknown> = {};
+  for (const p of Object.keys((host.constructor as unknown as { properties: object }).properties))
+    a[p] = host[p as keyof LaunchHost];
+  return { ...(a as LauncherAttributes), attributeNames: host.getAttributeNames(), secretProperty };
 }

@@ -21,11 +21,14 @@ export const loadLaunch = () =>
     },
   ));
 
+// Once for the page: a thousand launchers seen at once would otherwise each start their own import().
+let signer: Promise<unknown> | undefined;
 /**
  * jsrsasign's JWT subset, the module src/api/jwt.ts signs with: fetched beside the launch code (not after it) when
  * the page signs its own tokens, so that both arrive together; jwt.ts's own import() then finds it loaded.
  */
-export const loadSigner = () => import('../api/vendor/jsrsasign-jwths.js').catch(() => undefined);
+export const loadSigner = () =>
+  (signer ??= import('../api/vendor/jsrsasign-jwths.js').catch(() => (signer = undefined)));
 
 /** Save-Data or a 2G connection: nothing big is fetched before the visitor shows intent. */
 export const frugal = () => {

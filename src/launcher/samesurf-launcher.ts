@@ -1,6 +1,5 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import type { Bookmark } from '../api/types.js';
-import type { LauncherAttributes } from './config.js';
 import type { DialogView } from './dialog-view.js';
 import { emit } from './events.js';
 import { CORE_STRINGS, languageOf, type CoreStrings } from './lang.js';
@@ -149,6 +148,8 @@ export class SameSurfLauncher extends LitElement {
   #loadFailed?: string;
   /** Seen and checked without a controller: a change of attributes is checked again. */
   #checked = false;
+  /** The box after the button (see update()), made the first time there is something to put in it. */
+  #after?: HTMLElement;
   #secretProperty = false;
 
   /** Refused: a secret must never be given to a page. Setting it disables the launcher. */
@@ -198,7 +199,6 @@ export class SameSurfLauncher extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     SameSurfLauncher.#seen?.unobserve(this);
-    this.#view?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,30 +213,21 @@ export class SameSurfLauncher extends LitElement {
   protected override updated(): void {
     const c = this.#controller;
     const phase = this.#phase();
-    // The `state` attribute: the phase, but busy while starting, live while minimised, idle again after leaving.
-    const state =
-      c?.configProblem || this.#loadFailed
-        ? 'error'
-        : phase === 'starting'
-          ? 'busy'
-          : phase === 'minimised'
-            ? 'live'
-            : phase === 'left'
-              ? 'idle'
-              : phase;
-    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-    const root = this.renderRoot;
-    const button = root.querySelector('.launch')!;
-    button.toggleAttribute('hidden', !!c?.configProblem);
-    button.setAttribute('aria-busy', String(phase === 'starting'));
+    const button = this.renderRoot.querySelector('.launch')!;
+    const label = button.lastElementChild!;
     const s = this.#core();
-    const text = (selector: string, value: string) => {
-      const node = root.querySelector(selector)!;
-      if (node.textContent !== value) node.textContent = value;
-    };
-    text('.label slot', s.start);
-    text('.live', s.rejoin);
-    text('.sr-only', this.#waiting ? s.busy : (c?.live.launcher ?? ''));
+    // The `state` attribute: the phase, but busy while starting, live while minimised, idle again after leaving.
+    const state = c?.configProblem || this.#loadFailed ? 'error' : (STATES[phase] ?? phase);
+    write(this, 'state', state);
+    write(button, 'hidden', c?.configProblem ? '' : null);
+    write(button, 'aria-busy', String(state === 'busy'));
+    // The spinner or the live dot, in the icon's place (the styles go by the state attribute): its part says which.
+    write(button.firstElementChild!, 'part', state === 'busy' ? 'spinner' : state === 'live' ? 'live-dot' : null);
+    write(label, 'data-live', s.rejoin);
+    // While live, its name is the live label: Chromium would read the hidden label's slotted text with it.
+    write(button, 'aria-label', state === 'live' ? s.rejoin : null);
+    write(label.firstElementChild!, '', s.start);
+    write(button.nextElementSibling!, '', this.#waiting ? s.busy : (c?.live.launcher ?? ''));
   }
 
   /**
@@ -306,16 +297,7 @@ export class SameSurfLauncher extends LitElement {
   /** Loads the launch code once, and with it the controller, the dialog's view and styles. */
   async #load(): Promise<LaunchController> {
     const mod = await this.#fetch();
-    if (!this.#controller) {
-      this.#controller = new mod.LaunchController(this, {
-        attributes: () => this.#attributes(),
-        strings: () => this.#strings(mod),
-        button: () => this.renderRoot?.querySelector<HTMLButtonElement>('.launch') ?? undefined,
-        dialog: () => this.renderRoot?.querySelector('dialog') ?? undefined,
-      });
-      this.#view = new mod.DialogView(this.#controller, () => this.requestUpdate());
-      adoptStyles(this.renderRoot as ShadowRoot, [launcherStyles, mod.launchStyles]);
-    }
+    if (!this.#controller) [this.#controller, this.#view] = mod.attach(this, () => this.#secretProperty);
     return this.#controller;
   }
 
@@ -334,22 +316,7 @@ export class SameSurfLauncher extends LitElement {
     // Once per page: the dialog's style sheet is parsed now, in idle time, rather than on the visitor's intent.
     void mod.launchStyles.styleSheet;
     this.#checked = true;
-    if (this.#controller || mod.needsController(this.#attributes())) await this.#prepare();
-  }
-
-  #strings(mod: LaunchModule): LauncherStrings {
-    return mod.stringsFor(languageOf(this), this.strings);
-  }
-
-  /** Every reactive property's value, for the configuration (which reads what it needs). */
-  #attributes(): LauncherAttributes {
-    const a: Record<string, unknown> = {};
-    for (const p of Object.keys(SameSurfLauncher.properties)) a[p] = this[p as keyof this];
-    return {
-      ...(a as LauncherAttributes),
-      attributeNames: this.getAttributeNames(),
-      secretProperty: this.#secretProperty,
-    };
+    if (this.#controller || mod.needsController(mod.attributesOf(this, this.#secretProperty))) await this.#prepare();
   }
 
   // A method, not an arrow function in a field: Lit calls it with the element as `this`, and a thousand launchers do
@@ -369,31 +336,50 @@ export class SameSurfLauncher extends LitElement {
     return { ...CORE_STRINGS[languageOf(this)], ...this.strings };
   }
 
+  /** The button, the same DOM whatever the state: no template part of its own (each costs every launcher). */
   protected override render(): TemplateResult {
+    return buttonTemplate;
+  }
+
+  /**
+   * What comes after the button, once there is any (the configuration problem or the status lines, then the dialog;
+   * or the launch code's own failure): rendered into a box of its own that idle launchers never get.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const c = this.#controller;
-    const phase = this.#phase();
-    // Static but for the icon's state and what comes after the button: texts and attributes are written in updated().
-    // One template whatever the state (a misconfigured launcher hides its button), so that the dialog, rendered after
-    // the button by the launch code, stays the same DOM. No space between tags: each node counts a thousand times.
-    return html`<button part="button" class="launch" type="button"><span class="icon">${
-      phase === 'starting'
-        ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
-        : phase === 'minimised'
-          ? launchCode!.liveDot // a session runs: the launch code is there
-          : nothing
-    }<slot name="icon"><span class="pointer" aria-hidden="true"></span></slot></span><span class="labels"><span
-      class="label"><slot></slot></span><span class="label live"></span></span></button><span class="sr-only"
-      role="status"></span>${
-        c && this.#view
-          ? launchCode!.renderAfterButton(c, this.#view, {
-              debug: this.debug,
-              retryLabel: this.#core().retry,
-              onRetry: this.#onRetry,
-            })
-          : this.#loadFailed !== undefined
-            ? html`<div part="error" class="error"><p>${this.#loadFailed}</p><button class="secondary"
-                part="retry-button" type="button" @click=${this.#onRetry}>${this.#core().retry}</button></div>`
-            : nothing
-      }`;
+    const after = c
+      ? launchCode!.renderAfterButton(c, this.#view!, this)
+      : this.#loadFailed !== undefined
+        ? html`<div part="error" class="error"><p>${this.#loadFailed}</p><button class="secondary"
+              part="retry-button" type="button" @click=${this.#onRetry}>${this.#core().retry}</button></div>`
+        : nothing;
+    if (after !== nothing || this.#after) {
+      render(after, (this.#after ??= this.renderRoot.appendChild(document.createElement('div'))), { host: this });
+    }
   }
 }
+
+/** The `state` attribute where it is not the phase itself. */
+const STATES: Partial<Record<Phase, string>> = { starting: 'busy', minimised: 'live', left: 'idle' };
+
+/**
+ * Writes an attribute (null: removes it), or with no name the text, only when it differs: each write costs style or
+ * layout work, a thousand launchers' worth on a long page.
+ */
+function write(node: Element, name: string, value: string | null): void {
+  if (!name) {
+    if (node.textContent !== value) node.textContent = value;
+  } else if (node.getAttribute(name) !== value) {
+    if (value === null) node.removeAttribute(name);
+    else node.setAttribute(name, value);
+  }
+}
+
+/**
+ * The idle button, static: texts, attributes and the icon's state are written in updated(). No space between tags:
+ * each node counts a thousand times.
+ */
+const buttonTemplate = html`<button part="button" class="launch" type="button" aria-busy="false"><span class="glyph"
+  aria-hidden="true"></span><slot name="icon"><span class="pointer" aria-hidden="true"></span></slot><span
+  class="label"><slot></slot></span></button><span class="sr-only" role="status"></span>`;

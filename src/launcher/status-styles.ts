@@ -5,9 +5,14 @@ import { css } from 'lit';
  * retry): loaded with the launch code, not with the button's first styles (styles.ts), which stay small.
  */
 export const statusStyles = css`
-  .live-dot {
-    border: 0.3em solid;
-    border-radius: 50%;
+  /* As wide as the icon it replaces (a border or margins would be rounded apart, and the button's width change by a
+     fraction), cut to a dot, filled with the text colour. */
+  :host([state='live']) .glyph {
+    width: 1.25em;
+    height: 0.6em;
+    clip-path: circle(0.3em);
+    background: currentColor;
+    forced-color-adjust: none;
     animation: pulse 2s infinite;
   }
   @keyframes pulse {
@@ -15,8 +20,14 @@ export const statusStyles = css`
       opacity: 0.4;
     }
   }
+  /* Under forced colours the inherited colour is the page's own, not the forced one: the system's button text. */
+  @media (forced-colors: active) {
+    :host([state='live']) .glyph {
+      background: ButtonText;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
-    .live-dot {
+    :host([state='live']) .glyph {
       animation: none;
     }
   }

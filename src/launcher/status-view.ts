@@ -6,9 +6,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DialogView } from './dialog-view.js';
 import type { LaunchController } from './launch-controller.js';
 
-/** In the button's icon place while a session runs minimised (here, not in the element's module: first load). */
-export const liveDot = html`<span part="live-dot" class="live-dot" aria-hidden="true"></span>`;
-
 /** Where a developer sees a misconfigured launcher's message; on a live site visitors see nothing of it. */
 const isDevelopment = () => {
   const { hostname, protocol } = location;
@@ -28,23 +25,31 @@ function renderConfigProblem(c: LaunchController, debug: boolean): TemplateResul
     : nothing;
 }
 
+/** What the chunk needs of the element: whether to show a configuration problem on a live site, and to launch again. */
+export interface AfterButtonHost extends HTMLElement {
+  debug: boolean;
+  launch(): unknown;
+}
+
 /**
  * Everything after the button once the launch code is there, in one template so that the dialog (and the room in it)
  * stays the same DOM whatever else renders: the configuration problem or the status lines, then the dialog.
  */
-export function renderAfterButton(
-  c: LaunchController,
-  view: DialogView,
-  o: { debug: boolean; retryLabel: string; onRetry: () => void },
-): TemplateResult {
-  const before = c.configProblem ? renderConfigProblem(c, o.debug) : renderStatus(c, o.retryLabel, o.onRetry);
+export function renderAfterButton(c: LaunchController, view: DialogView, host: AfterButtonHost): TemplateResult {
+  const before = c.configProblem ? renderConfigProblem(c, host.debug) : renderStatus(c);
   return html`${before}${view.render(c.strings())}`;
 }
 
-function renderStatus(c: LaunchController, retryLabel: string, onRetry: () => void): TemplateResult {
+/** Tries again from the launch button, which stays where it is through busy, error and retry: focus waits there. */
+function retry(this: AfterButtonHost): void {
+  this.shadowRoot?.querySelector<HTMLElement>('.launch')?.focus();
+  void this.launch();
+}
+
+function renderStatus(c: LaunchController): TemplateResult {
   const failure = c.failure;
   // A credentials or link problem does not go away by trying again.
-  const retry = failure && failure.errorcode !== 101 && failure.code !== 'link' && failure.code !== 'secret';
+  const again = failure && failure.errorcode !== 101 && failure.code !== 'link' && failure.code !== 'secret';
   return html`${
     c.inlineStatus
       ? html`<p part="status" class=${c.statusIsError ? 'status error' : 'status'}>${c.inlineStatus} ${
@@ -56,9 +61,9 @@ function renderStatus(c: LaunchController, retryLabel: string, onRetry: () => vo
   }${
     failure
       ? html`<div part="error" class="error"><p>${failure.message}</p>${
-          retry
+          again
             ? html`<button class="secondary" part="retry-button" type="button"
-                @click=${onRetry}>${retryLabel}</button>`
+                @click=${retry}>${c.strings().retry}</button>`
             : nothing
         }</div>`
       : nothing

@@ -68,17 +68,12 @@ export const launcherStyles = css`
   .launch:hover {
     filter: brightness(0.92);
   }
-  /* Icon, spinner and live dot share one box, so the button never changes width. No grid, no SVG, nothing that
-     scrolls in the button: each costs a page of a thousand launchers its layout time and memory (npm run bench). */
-  .icon {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 1.25em;
-  }
-  /* The spinner or the live dot takes the icon's place. */
+  /* The icon, or in its place the spinner (busy) or the live dot (live), each as wide as the default icon (1.25em), so
+     that the button keeps its width. No grid, no SVG, no wrapper, nothing that scrolls in the button: each costs a page
+     of a thousand launchers its layout time and memory (npm run bench). */
   :host([state='busy']) slot[name='icon'],
-  :host([state='live']) slot[name='icon'] {
+  :host([state='live']) slot[name='icon'],
+  :host(:not([state='busy'], [state='live'])) .glyph {
     display: none;
   }
   /* The default icon, a pointer: drawn with borders (forced colours keep them), cut to shape. */
@@ -88,21 +83,35 @@ export const launcherStyles = css`
     border: 0.625em solid;
     clip-path: polygon(16.67% 12.5%, 41.67% 83.33%, 52.08% 54.17%, 81.25% 43.75%);
   }
-  /* Both labels stacked, the hidden one without height: the button is as wide as the longer, whichever shows. */
-  .labels {
+  /* Both labels stacked, the hidden one without height (nor line height, so that nothing overflows): the button is as
+     wide as the longer, whichever shows. The live one is generated from data-live, which needs no element. */
+  .label {
     min-width: 0;
   }
-  .label {
+  slot:not([name]),
+  .label::after {
     display: block;
   }
-  :host([state='live']) .label:not(.live),
-  :host(:not([state='live'])) .live {
+  .label::after {
+    content: attr(data-live);
+  }
+  :host([state='live']) slot:not([name]),
+  :host(:not([state='live'])) .label::after {
     height: 0;
-    overflow: clip;
+    line-height: 0;
+  }
+  /* Hidden through the label (around the slot), which is what axe goes by; the live one shows through it. */
+  :host([state='live']) .label,
+  .label::after {
     visibility: hidden;
   }
+  :host([state='live']) .label::after {
+    visibility: visible;
+  }
   /* A ring with a quarter masked off, and a dot: drawn with borders, which forced colours keep visible. */
+  :host([state='busy']) .glyph,
   .spinner {
+    margin-inline: 0.125em;
     width: 1em;
     height: 1em;
     border: 2px solid;
@@ -115,8 +124,10 @@ export const launcherStyles = css`
       transform: rotate(1turn);
     }
   }
-  /* Announced, never seen: always rendered, so that a screen reader hears every change. */
-  .sr-only {
+  /* Announced, never seen: always rendered, so that a screen reader hears every change. Empty, the button's is an
+     empty inline box with no clip to lay out or paint (a thousand launchers' worth); the dialog's sits in its grid. */
+  .sr-only:not(:empty),
+  dialog .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -146,6 +157,7 @@ export const launcherStyles = css`
     color: var(--_accent);
   }
   @media (prefers-reduced-motion: reduce) {
+    .glyph,
     .spinner {
       animation-duration: 2.4s;
     }

@@ -76,14 +76,16 @@ export const part = <T extends Element = HTMLElement>(el: SameSurfLauncher, name
 
 export const dialogOf = (el: SameSurfLauncher) => el.shadowRoot!.querySelector('dialog')!;
 
-/** What the button says now (the active label; a slotted label by its text). */
+/** What the button says now: the slotted label (or its default), or while live the live label, generated. */
 export function buttonLabel(el: SameSurfLauncher): string {
-  const label = [...el.shadowRoot!.querySelectorAll('.label')].find(
-    (l) => getComputedStyle(l).visibility !== 'hidden',
-  )!;
-  const slot = label.querySelector('slot');
-  const assigned = slot?.assignedNodes({ flatten: true });
-  return (assigned?.length ? assigned.map((n) => n.textContent).join('') : label.textContent!).trim();
+  const label = el.shadowRoot!.querySelector('.label')!;
+  const slot = label.querySelector('slot')!;
+  if (getComputedStyle(slot).visibility === 'hidden') {
+    if (getComputedStyle(label, '::after').visibility === 'hidden') throw new Error('neither label shows');
+    return (label as HTMLElement).dataset.live!;
+  }
+  const assigned = slot.assignedNodes({ flatten: true });
+  return (assigned.length ? assigned.map((n) => n.textContent).join('') : slot.textContent!).trim();
 }
 
 /** The launcher's polite live region (outside the dialog). */

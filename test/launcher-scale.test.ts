@@ -3,9 +3,19 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import type { SameSurfLauncher } from '../src/index.js';
-import { apiBase, click, createByClick, emulatorAttrs, launcher, nextEvent, part, until } from './helpers/launcher.js';
+import {
+  apiBase,
+  click,
+  createByClick,
+  dialogOf,
+  emulatorAttrs,
+  launcher,
+  nextEvent,
+  part,
+  until,
+} from './helpers/launcher.js';
 import { launchCode, pause } from './helpers/prefetch.js';
-import { reset } from './helpers/emulator.js';
+import { inject, requestCounts, reset } from './helpers/emulator.js';
 
 /** Every node of the launcher's shadow tree, comments (Lit's markers) included. */
 function shadowNodes(el: SameSurfLauncher): number {
@@ -99,6 +109,24 @@ describe('<samesurf-launcher> at scale', () => {
     }
     await pause(100);
     expect(count()).to.equal(0);
+    await el.reset();
+  });
+
+  it('renders its dialog while the create request is out, closed and without a room: the answer only shows it', async () => {
+    await inject({ call: 'create', delayMs: 400 });
+    const el = await launcher();
+    let answered = false;
+    el.addEventListener('samesurf-created', () => (answered = true));
+    await click(part(el, 'button')!);
+    await until(() => el.shadowRoot!.querySelector('dialog') !== null, 'the dialog, rendered early');
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(answered).to.equal(false, 'before the answer');
+    expect(dialog.open).to.equal(false);
+    expect(dialog.querySelector('iframe')).to.equal(null, 'no room yet');
+    expect((await requestCounts()).create).to.equal(1, 'the request went out first');
+    await until(() => dialog.open, 'shown on the answer');
+    expect(dialogOf(el)).to.equal(dialog, 'the same dialog');
+    expect(dialog.querySelector('iframe')).to.not.equal(null);
     await el.reset();
   });
 

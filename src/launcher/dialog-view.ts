@@ -94,13 +94,29 @@ export class DialogView {
     </div>`;
   }
 
+  /**
+   * The dialog (closed, no room in it yet) is rendered while the create request is out, so that its answer finds it
+   * there: one task after the click, by when the request has been sent (rendered in the click's own microtasks, it
+   * would go out later).
+   */
+  #early?: 'soon' | 'now';
+
   render(s: LauncherStrings): TemplateResult | typeof nothing {
     const c = this.launch;
     const inv = c.invitation;
-    if (!inv || !c.room.link) return nothing;
+    if (!c.startingInDialog) this.#early = undefined;
+    else if (!this.#early) {
+      this.#early = 'soon';
+      setTimeout(() => {
+        if (this.#early !== 'soon' || !c.startingInDialog) return;
+        this.#early = 'now';
+        this.requestUpdate();
+      });
+    }
+    if (!(inv && c.room.link) && this.#early !== 'now') return nothing;
     const modal = c.modal;
-    const host = inv.mode === 'room';
-    const share = host && inv.guestLink;
+    const host = inv?.mode !== 'invite';
+    const share = host && inv?.guestLink;
     const copyStatus = this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : '';
     return html`
       <dialog part="dialog" class=${modal.maximized ? 'maximized' : ''} aria-labelledby="title"
@@ -137,7 +153,7 @@ export class DialogView {
             ? html`<div part="share" class="share" id="share" role="group" aria-labelledby="share-label"
                 ?hidden=${!c.shareOpen}>
               <label id="share-label" for="guest-link">${s.shareLabel}</label>
-              <input id="guest-link" type="text" readonly .value=${inv.guestLink!}
+              <input id="guest-link" type="text" readonly .value=${share}
                 @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
               <button class="secondary" part="copy-button" type="button" @click=${this.#copy}>${s.copy}</button>
               <div class="notes">
@@ -148,12 +164,16 @@ export class DialogView {
             : nothing
         }
         <div part="stage" class="stage">
-          ${keyed(
-            c.room.generation,
-            html`<iframe part="frame" title=${s.frameTitle} src=${c.room.link} @load=${c.room.onLoad}
-              ?inert=${c.confirmingLeave}
-              allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
-          )}
+          ${
+            c.room.link
+              ? keyed(
+                  c.room.generation,
+                  html`<iframe part="frame" title=${s.frameTitle} src=${c.room.link} @load=${c.room.onLoad}
+                    ?inert=${c.confirmingLeave}
+                    allow="camera; microphone; display-capture; fullscreen; clipboard-write"></iframe>`,
+                )
+              : nothing
+          }
           <div part="loading" class="loading" ?hidden=${c.room.state !== 'loading'}>
             <span class="spinner" aria-hidden="true"></span><span>${s.loadingRoom}</span>
           </div>

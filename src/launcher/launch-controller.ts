@@ -4,7 +4,6 @@
  * into this chunk once (`launch`) and everything past it happens here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SameSurfClient } from '../api/client.js';
 import { configFor, type LauncherAttributes, type LaunchConfig } from './config.js';
 import { emit, type HideSource, type SameSurfErrorDetail } from './events.js';
 import { describeFailure } from './messages.js';
@@ -13,7 +12,7 @@ import { ModalController } from './modal-controller.js';
 import { RoomCheck } from './room-check.js';
 import { RoomFrame } from './room-frame.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
-import { preload, reportConfigProblem, reusable, startSession } from './start-session.js';
+import { freshInvitationLink, preload, reportConfigProblem, reusable, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
 
 export type Phase = 'idle' | 'starting' | 'open' | 'minimised' | 'error' | 'left';
@@ -101,6 +100,11 @@ export class LaunchController implements ReactiveController {
 
   get busy(): boolean {
     return this.#pending !== undefined;
+  }
+
+  /** Starting a session that will show in the dialog (not in a tab). */
+  get startingInDialog(): boolean {
+    return this.phase === 'starting' && this.#config?.openIn !== 'tab';
   }
 
   hostDisconnected(): void {
@@ -259,8 +263,14 @@ export class LaunchController implements ReactiveController {
       await this.launch();
       return;
     }
-    if (!this.room.link) this.room.load(this.#spent ? this.invitation.rejoinLink : this.invitation.link);
+    const link = this.#spent ? this.invitation.rejoinLink : this.invitation.link;
     this.#spent = true;
+    // The frame goes into the dialog (rendered while the request was out) before it shows: its page starts loading
+    // now, and showModal() lays the dialog out once.
+    if (!this.room.link) {
+      this.room.load(link);
+      await this.host.updateComplete;
+    }
     await this.modal.open();
     this.live.say('');
     // The room may have been found ended while the dialog made its entrance.
@@ -328,11 +338,8 @@ export class LaunchController implements ReactiveController {
     const s = this.io.strings();
     let link = this.#linkForTab();
     if (!link) {
-      // Invite mode: its link works a limited number of times and the frame used one: ask for a fresh one.
       try {
-        const client = new SameSurfClient({ ...config.client, maxRetries: 0 });
-        const fresh = await client.createLimitedUseToken({ ...config.invite! });
-        link = fresh.link;
+        link = await freshInvitationLink(config);
       } catch (err) {
         tab?.close();
         this.#fail(describeFailure(err, s));

@@ -54,6 +54,12 @@ export async function roomStillRuns(config: LaunchConfig, inv: Invitation, signa
   }
 }
 
+/** Invite mode, moving to a tab: the invitation's link works a limited number of times and the frame used one. */
+export async function freshInvitationLink(config: LaunchConfig): Promise<string> {
+  const client = new SameSurfClient({ ...config.client, maxRetries: 0 });
+  return (await client.createLimitedUseToken({ ...config.invite! })).link;
+}
+
 /**
  * Re-enters `previous` when its room still runs (checked first: for a tab, which cannot be told afterwards), or makes
  * a new room or invitation. Only one request is in flight at a time; none is retried.

@@ -3,6 +3,7 @@
  * forced colours and right-to-left. (The screenshots of every state are in launcher-visual.test.ts.)
  */
 import { expect } from '@open-wc/testing';
+import { html } from 'lit';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { inject, reset } from './helpers/emulator.js';
 import { click, createByClick, dialogOf, emulatorAttrs, launcher, mount, part, until } from './helpers/launcher.js';
@@ -130,6 +131,32 @@ describe('<samesurf-launcher> layout', () => {
     await click(copy);
     await until(() => part(el, 'share')!.textContent!.includes('Link copied'), 'copied');
     expect(rect(copy).width).to.equal(width, 'the copy button does not jump');
+  });
+
+  it('keeps the icon, the spinner and the dot whole in a narrow button, and the button its size with a custom icon', async () => {
+    await inject({ call: 'create', delayMs: 500 });
+    const el = await launcher(
+      html`<svg slot="icon" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10"
+        /></svg>Talk this through with one of our friendly pricing advisers right now`,
+    );
+    el.style.width = '200px';
+    const button = part(el, 'button')!;
+    const icon = el.querySelector('svg')!;
+    const size = (e: Element) => [Math.round(rect(e).width), Math.round(rect(e).height)];
+    expect(size(icon)).to.deep.equal([24, 24], 'the custom icon is not squeezed by the wrapping label');
+    const idle = size(button);
+    await click(button);
+    await until(() => el.getAttribute('state') === 'busy', 'busy');
+    const glyph = button.querySelector('.glyph')!;
+    expect(size(glyph)[0]).to.equal(size(glyph)[1], 'a round spinner');
+    expect(size(button)).to.deep.equal(idle, 'starting: the same size');
+    await until(() => el.getAttribute('state') === 'open', 'open');
+    await el.hide();
+    expect(el.getAttribute('state')).to.equal('live');
+    expect(rect(glyph).width).to.be.closeTo(20, 0.5, 'the dot keeps its box');
+    // (Its own label, the live one, may wrap to fewer lines: the width is what stays.)
+    expect(size(button)[0]).to.equal(idle[0], 'live: the same width');
+    await el.reset();
   });
 
   it('keeps the button the same width idle, starting, live and after an error; a long label never collapses', async () => {

@@ -61,6 +61,22 @@ describe('<samesurf-launcher> minimise and leave', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('goes busy → open on a launch and open → idle on leaving, never "live" on the way', async () => {
+    await inject({ call: 'create', delayMs: 300 });
+    const el = await launcher();
+    const states: string[] = [];
+    const watch = new MutationObserver(() => states.push(el.getAttribute('state')!));
+    watch.observe(el, { attributeFilter: ['state'] });
+    await click(part(el, 'button')!);
+    await until(() => dialogOf(el)?.open === true, 'open');
+    await roomPageLoaded(el);
+    await click(part(el, 'leave-button')!);
+    await click(part(el, 'confirm')!.querySelector('.danger')!);
+    await until(() => el.getAttribute('state') === 'idle', 'left');
+    watch.disconnect();
+    expect(states).to.deep.equal(['busy', 'open', 'idle']);
+  });
+
   it('leaving asks first, then unloads the room (the visitor leaves it), forgets the session and fires samesurf-leave', async () => {
     const el = await launcher();
     const { room } = await createByClick(el);

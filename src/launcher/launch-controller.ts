@@ -119,11 +119,10 @@ export class LaunchController implements ReactiveController {
     if (!result.ok) {
       const { problem } = result;
       const id = `${problem.attribute}|${problem.detail}`;
-      this.configProblem = reportConfigProblem(problem, this.io.strings(), this.#reported !== id);
-      if (this.#reported !== id) {
-        this.#reported = id;
-        emit(this.host, 'samesurf-error', this.configProblem);
-      }
+      const fresh = this.#reported !== id;
+      this.configProblem = reportConfigProblem(problem, this.io.strings(), fresh);
+      if (fresh) emit(this.host, 'samesurf-error', this.configProblem);
+      this.#reported = id;
       this.#config = undefined;
       this.host.requestUpdate();
       return undefined;
@@ -210,8 +209,8 @@ export class LaunchController implements ReactiveController {
         this.ended = false;
       }
       this.invitation = result.invitation;
-      this.#starting = false;
-      if (config.openIn === 'tab') return this.#openInTab(tab, this.#linkForTab(), s);
+      this.#starting = config.openIn !== 'tab'; // until the dialog opens (show()): never "live" on the way
+      if (!this.#starting) return this.#openInTab(tab, this.#linkForTab(), s);
       await this.show();
       return true;
     } catch (err) {
@@ -271,6 +270,7 @@ export class LaunchController implements ReactiveController {
       this.room.load(link);
       await this.host.updateComplete;
     }
+    this.#starting = false;
     await this.modal.open();
     this.live.say('');
     // The room may have been found ended while the dialog made its entrance.
@@ -300,6 +300,10 @@ export class LaunchController implements ReactiveController {
     const inv = this.invitation;
     this.confirmingLeave = false;
     this.#check.stop();
+    // Forgotten first, so that the button goes straight back to its label, never "live" while the dialog closes. A
+    // tab the session moved to is the visitor's own now (with no opener, for safety, this page cannot close it).
+    this.invitation = this.#tab = undefined;
+    this.#left = true;
     if (this.modal.isOpen) {
       emit(this.host, 'samesurf-hide', { source: 'leave' });
       // Unloaded before the dialog closes, so no "minimised" is announced.
@@ -307,11 +311,7 @@ export class LaunchController implements ReactiveController {
       await this.modal.close();
     }
     this.#dropFrame();
-    // A tab the session moved to is the visitor's own now (with no opener, for safety, this page cannot close it).
-    this.#tab = undefined;
-    this.invitation = undefined;
     if (inv) forgetInvitation(inv.key);
-    this.#left = true;
     const s = this.io.strings();
     Object.assign(this, { inlineStatus: s.left, statusIsError: false, blockedLink: undefined });
     this.live.say(s.left);

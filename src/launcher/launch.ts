@@ -20,11 +20,13 @@ export type { LaunchController, DialogView };
 export const launchStyles = css`${dialogStyles}${statusStyles}`;
 
 /**
- * Whether a launcher that was seen, but not used yet, has something to show already: a configuration problem, or a
- * session to rejoin (saved before a reload). Otherwise it needs nothing more until the visitor's intent.
+ * A launcher was seen (in idle time): the dialog's style sheet is parsed now, once per page, rather than on the
+ * visitor's intent. True when it has something to show already, and so needs its controller: a configuration
+ * problem, or a session to rejoin (saved before a reload). Otherwise it needs nothing more until the visitor's intent.
  */
-export function needsController(a: LauncherAttributes): boolean {
-  const result = configFor(a);
+export function seen(host: LaunchHost, secretProperty: boolean): boolean {
+  void launchStyles.styleSheet;
+  const result = configFor(attributesOf(host, secretProperty));
   return !result.ok || (result.config.mode === 'room' && hasInvitation(result.config.key));
 }
 

@@ -313,10 +313,8 @@ export class SameSurfLauncher extends LitElement {
   async #preload(): Promise<void> {
     const mod = await this.#fetch().catch(() => undefined);
     if (!mod || !this.isConnected) return; // removed meanwhile
-    // Once per page: the dialog's style sheet is parsed now, in idle time, rather than on the visitor's intent.
-    void mod.launchStyles.styleSheet;
     this.#checked = true;
-    if (this.#controller || mod.needsController(mod.attributesOf(this, this.#secretProperty))) await this.#prepare();
+    if (mod.seen(this, this.#secretProperty) || this.#controller) await this.#prepare();
   }
 
   // A method, not an arrow function in a field: Lit calls it with the element as `this`, and a thousand launchers do
@@ -351,8 +349,8 @@ export class SameSurfLauncher extends LitElement {
     const after = c
       ? launchCode!.renderAfterButton(c, this.#view!, this)
       : this.#loadFailed !== undefined
-        ? html`<div part="error" class="error"><p>${this.#loadFailed}</p><button class="secondary"
-              part="retry-button" type="button" @click=${this.#onRetry}>${this.#core().retry}</button></div>`
+        ? html`<div part="error" class="error">${this.#loadFailed} <button class="secondary" part="retry-button"
+            type="button" @click=${this.#onRetry}>${this.#core().retry}</button></div>`
         : nothing;
     if (after !== nothing || this.#after) {
       render(after, (this.#after ??= this.renderRoot.appendChild(document.createElement('div'))), { host: this });

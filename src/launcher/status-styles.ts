@@ -7,7 +7,12 @@ import { css } from 'lit';
 export const statusStyles = css`
   /* As wide as the icon it replaces (a border or margins would be rounded apart, and the button's width change by a
      fraction), cut to a dot, filled with the text colour. */
+  /* Hidden for a configuration problem (set only once this sheet is there). */
+  .launch[hidden] {
+    display: none;
+  }
   :host([state='live']) .glyph {
+    margin-inline-end: -1.75em;
     width: 1.25em;
     height: 0.6em;
     clip-path: circle(0.3em);

@@ -32,8 +32,7 @@ export const launcherStyles = css`
       --_error: var(--samesurf-error, #f2b8b5);
     }
   }
-  :host([hidden]),
-  .launch[hidden] {
+  :host([hidden]) {
     display: none;
   }
   * {
@@ -68,13 +67,21 @@ export const launcherStyles = css`
   .launch:hover {
     filter: brightness(0.92);
   }
-  /* The icon, or in its place the spinner (busy) or the live dot (live), each as wide as the default icon (1.25em), so
-     that the button keeps its width. No grid, no SVG, no wrapper, nothing that scrolls in the button: each costs a page
-     of a thousand launchers its layout time and memory (npm run bench). */
+  /* The spinner (busy) or the live dot (live) over the icon's place, at its start: the icon keeps its box, hidden, so
+     the button keeps its size whatever the icon (the glyph's end margin takes back its width and the gap). Icons keep
+     their size in a narrow button too; the label wraps. No grid, no SVG, no wrapper, nothing that scrolls in the
+     button: each costs a page of a thousand launchers its layout time and memory (npm run bench). */
   :host([state='busy']) slot[name='icon'],
-  :host([state='live']) slot[name='icon'],
+  :host([state='live']) slot[name='icon'] {
+    visibility: hidden;
+  }
   :host(:not([state='busy'], [state='live'])) .glyph {
     display: none;
+  }
+  .glyph,
+  .pointer,
+  ::slotted(*) {
+    flex: none;
   }
   /* The default icon, a pointer: drawn with borders (forced colours keep them), cut to shape. */
   .pointer {
@@ -109,9 +116,11 @@ export const launcherStyles = css`
     visibility: visible;
   }
   /* A ring with a quarter masked off, and a dot: drawn with borders, which forced colours keep visible. */
+  :host([state='busy']) .glyph {
+    margin-inline: 0.125em -1.625em;
+  }
   :host([state='busy']) .glyph,
   .spinner {
-    margin-inline: 0.125em;
     width: 1em;
     height: 1em;
     border: 2px solid;
@@ -145,10 +154,6 @@ export const launcherStyles = css`
     border-radius: 4px;
     background: color-mix(in srgb, var(--_error) 10%, transparent);
     font-size: 0.9em;
-  }
-  /* The message above its retry button; beside it, once the launch code's styles are there (dialog-styles.ts). */
-  .error p {
-    margin: 0 0 0.5em;
   }
   .secondary {
     padding: 0.35em 0.9em;

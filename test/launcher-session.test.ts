@@ -75,6 +75,7 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     expect(part(el, 'ended')!.textContent).to.contain('This co-browsing session has ended.');
     await until(() => announcedInDialog(el) === 'This co-browsing session has ended.', 'announced in the dialog');
     expect(dialogOf(el).open).to.equal(true, 'the dialog stays open');
+    expect(part(el, 'share-button')).to.equal(null, 'no guests invited into a room that has ended');
     await expect(el).to.be.accessible();
     const created = nextEvent(el, 'samesurf-created');
     await click(part(el, 'start-new-button')!);
@@ -83,6 +84,7 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     expect(frameSrc(el)).to.not.equal(first.privateinvitation);
     expect(detail.mode === 'room' && frameSrc(el) === detail.privateinvitation).to.equal(true, 'the new room shown');
     expect(dialogOf(el).open).to.equal(true);
+    expect(part(el, 'share-button')).to.not.equal(null, 'the new room can be shared');
     expect((await requestCounts()).create).to.equal(2);
   });
 

@@ -116,7 +116,8 @@ export class DialogView {
     if (!(inv && c.room.link) && this.#early !== 'now') return nothing;
     const modal = c.modal;
     const host = inv?.mode !== 'invite';
-    const share = host && inv?.guestLink;
+    // No guests for a room that has ended.
+    const share = host && !c.ended && inv?.guestLink;
     const copyStatus = this.#copyState === 'copied' ? s.copied : this.#copyState === 'failed' ? s.copyFailed : '';
     return html`
       <dialog part="dialog" class=${modal.maximized ? 'maximized' : ''} aria-labelledby="title"

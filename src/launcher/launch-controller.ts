@@ -11,6 +11,7 @@ import { LiveRegions } from './live-regions.js';
 import { ModalController } from './modal-controller.js';
 import { RoomCheck } from './room-check.js';
 import { RoomFrame } from './room-frame.js';
+import { RoomTab } from './room-tab.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
 import { freshInvitationLink, preload, reportConfigProblem, reusable, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
@@ -57,7 +58,7 @@ export class LaunchController implements ReactiveController {
   /** The invitation's own link has been loaded once: a one-time link is spent, re-entry uses the rejoin link. */
   #spent = false;
   /** The tab the session moved to (or opened in): while it is open, the button brings it forward instead. */
-  #tab?: Window;
+  readonly #tab = new RoomTab();
 
   constructor(
     private readonly host: Host,
@@ -95,7 +96,7 @@ export class LaunchController implements ReactiveController {
 
   /** True while the tab this launcher opened for the session is still open. */
   get inTab(): boolean {
-    return this.#tab !== undefined && !this.#tab.closed;
+    return this.#tab.open;
   }
 
   get busy(): boolean {
@@ -149,7 +150,7 @@ export class LaunchController implements ReactiveController {
     if (this.inTab) {
       // The visitor is in the room in that tab: bring it forward rather than join a second time.
       tab?.close();
-      this.#tab!.focus();
+      this.#tab.focus();
       this.live.say(this.io.strings().tabOpened);
       return Promise.resolve(true);
     }
@@ -300,9 +301,9 @@ export class LaunchController implements ReactiveController {
     const inv = this.invitation;
     this.confirmingLeave = false;
     this.#check.stop();
-    // Forgotten first, so that the button goes straight back to its label, never "live" while the dialog closes. A
-    // tab the session moved to is the visitor's own now (with no opener, for safety, this page cannot close it).
-    this.invitation = this.#tab = undefined;
+    // Forgotten first, so that the button goes straight back to its label, never "live" while the dialog closes.
+    this.invitation = undefined;
+    this.#tab.forget();
     this.#left = true;
     if (this.modal.isOpen) {
       emit(this.host, 'samesurf-hide', { source: 'leave' });
@@ -312,9 +313,7 @@ export class LaunchController implements ReactiveController {
     }
     this.#dropFrame();
     if (inv) forgetInvitation(inv.key);
-    const s = this.io.strings();
-    Object.assign(this, { inlineStatus: s.left, statusIsError: false, blockedLink: undefined });
-    this.live.say(s.left);
+    this.#inline(this.io.strings().left);
     if (inv) emit(this.host, 'samesurf-leave', { room: inv.room });
     this.host.requestUpdate();
   }
@@ -361,18 +360,12 @@ export class LaunchController implements ReactiveController {
     this.#spent = true;
     // Only a room's leader link is worth keeping: an invitation's link is used up once opened.
     if (inv.mode === 'invite') this.invitation = undefined;
-    if (link && tab && !tab.closed) {
-      tab.opener = null;
-      tab.location.replace(link);
-      this.#tab = tab;
-      Object.assign(this, { inlineStatus: s.tabOpened, statusIsError: false });
-      this.live.say(s.tabOpened);
+    if (this.#tab.send(tab, link)) {
+      this.#inline(s.tabOpened);
       this.host.requestUpdate();
       return true;
     }
-    tab?.close();
-    Object.assign(this, { blockedLink: link, inlineStatus: s.popupBlocked, statusIsError: true });
-    this.live.say(s.popupBlocked);
+    this.#inline(s.popupBlocked, true, link);
     emit(this.host, 'samesurf-error', { code: 'popup', message: s.popupBlocked });
     this.host.requestUpdate();
     return false;
@@ -387,17 +380,17 @@ export class LaunchController implements ReactiveController {
     await this.modal.close();
     if (this.invitation) forgetInvitation(this.invitation.key);
     this.#dropFrame();
-    this.#tab = undefined;
-    Object.assign(this, {
-      invitation: undefined,
-      failure: undefined,
-      inlineStatus: '',
-      blockedLink: undefined,
-      statusIsError: false,
-    });
+    this.#tab.forget();
+    this.invitation = this.failure = undefined;
     this.#left = false;
-    this.live.say('');
+    this.#inline('');
     this.host.requestUpdate();
+  }
+
+  /** The line under the button (a link with it when the browser blocked the tab), announced. */
+  #inline(text: string, isError = false, blockedLink?: string): void {
+    Object.assign(this, { inlineStatus: text, statusIsError: isError, blockedLink });
+    this.live.say(text);
   }
 
   #dropFrame(): void {

@@ -1,0 +1,32 @@
+/**
+ * The tab a session opened in or moved to: pointed at the room with no opener (the room's page cannot reach this
+ * one), and brought forward by the next click while it is still open.
+ */
+export class RoomTab {
+  #tab?: Window;
+
+  get open(): boolean {
+    return this.#tab !== undefined && !this.#tab.closed;
+  }
+
+  /** Points `tab` (opened by the element inside the click) at `link`; false, and the tab closed, when it cannot. */
+  send(tab: Window | null, link: string | undefined): boolean {
+    if (!link || !tab || tab.closed) {
+      tab?.close();
+      return false;
+    }
+    tab.opener = null;
+    tab.location.replace(link);
+    this.#tab = tab;
+    return true;
+  }
+
+  focus(): void {
+    this.#tab?.focus();
+  }
+
+  /** The visitor's own now (with no opener, for safety, this page cannot close it). */
+  forget(): void {
+    this.#tab = undefined;
+  }
+}

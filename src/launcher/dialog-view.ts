@@ -12,9 +12,14 @@ export class DialogView {
   #copyState: '' | 'copied' | 'failed' = '';
   #timer?: ReturnType<typeof setTimeout>;
 
+  /**
+   * @param ahead True for the page's launcher readied ahead of intent (see launch.ts seen()): its dialog is rendered
+   *   at once, closed and without a room, and stays so between sessions.
+   */
   constructor(
     private readonly launch: LaunchController,
     private readonly requestUpdate: () => void,
+    private readonly ahead: () => boolean,
   ) {}
 
   /** Copies the guest link, from the clipboard API or, without its permission, from the selected field. */
@@ -113,7 +118,7 @@ export class DialogView {
         this.requestUpdate();
       });
     }
-    if (!(inv && c.room.link) && this.#early !== 'now') return nothing;
+    if (!(inv && c.room.link) && this.#early !== 'now' && !this.ahead()) return nothing;
     const modal = c.modal;
     const host = inv?.mode !== 'invite';
     // No guests for a room that has ended.

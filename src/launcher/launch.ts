@@ -20,14 +20,25 @@ export type { LaunchController, DialogView };
 export const launchStyles = css`${dialogStyles}${statusStyles}`;
 
 /**
+ * The launcher readied ahead of intent: the first one seen, while it is on the page. One only, so that a page of a
+ * thousand costs one controller and one closed dialog more, not a thousand.
+ */
+let readied: WeakRef<LaunchHost> | undefined;
+
+/**
  * A launcher was seen (in idle time): the dialog's style sheet is parsed now, once per page, rather than on the
- * visitor's intent. True when it has something to show already, and so needs its controller: a configuration
- * problem, or a session to rejoin (saved before a reload). Otherwise it needs nothing more until the visitor's intent.
+ * visitor's intent. True when it needs its controller now: it has something to show already (a configuration problem,
+ * or a session to rejoin, saved before a reload), or it is the page's first launcher seen, readied ahead of intent
+ * with its dialog rendered closed, so that a click, by mouse, touch or keyboard, finds nothing left to do but the
+ * request. Every other launcher needs nothing more until the visitor's intent.
  */
 export function seen(host: LaunchHost, secretProperty: boolean): boolean {
   void launchStyles.styleSheet;
   const result = configFor(attributesOf(host, secretProperty));
-  return !result.ok || (result.config.mode === 'room' && hasInvitation(result.config.key));
+  if (!result.ok || (result.config.mode === 'room' && hasInvitation(result.config.key))) return true;
+  if (readied?.deref()?.isConnected) return false;
+  readied = new WeakRef(host);
+  return true;
 }
 
 /** The element, as its controller sees it. */
@@ -48,7 +59,11 @@ export function attach(host: LaunchHost, secretProperty: () => boolean): [Launch
     dialog: () => part('dialog') as HTMLDialogElement | undefined,
   });
   adoptStyles(host.shadowRoot!, [launcherStyles, launchStyles]);
-  const view = new DialogView(c, () => host.requestUpdate());
+  const view = new DialogView(
+    c,
+    () => host.requestUpdate(),
+    () => readied?.deref() === host,
+  );
   host.addController(view);
   return [c, view];
 }

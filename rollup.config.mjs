@@ -12,6 +12,8 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
 
 const tsconfig = './tsconfig.json';
+/** How the agent's CDN files name the launcher's entry beside them (see agentCdnBuild). */
+const LAUNCHER_CDN = '\0samesurf-launcher-cdn-entry';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
@@ -44,6 +46,34 @@ export const cdnBuild = {
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+};
+
+/**
+ * The agent's elements for a script tag: a build of their own, so that a launcher-only page's files stay exactly as
+ * they are. What the agent's files share (Lit, the client, strings, the theme) goes into chunks of their own; the
+ * launcher their rows join rooms with is the launcher's own CDN entry beside them, imported, never copied.
+ */
+export const agentCdnBuild = {
+  input: { 'samesurf-rooms': 'src/agent/rooms.ts' },
+  preserveEntrySignatures: false,
+  plugins: [
+    {
+      name: 'launcher-entry-beside',
+      resolveId(source, importer) {
+        if (source === '../define.js' && importer?.includes('/src/agent/')) return { id: LAUNCHER_CDN, external: true };
+        return null;
+      },
+    },
+    ...browserPlugins(),
+  ],
+  output: {
+    dir: 'dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/agent-[name]-[hash].js',
+    paths: { [LAUNCHER_CDN]: './samesurf-launcher.js' },
     sourcemap: true,
   },
 };
@@ -99,6 +129,7 @@ const npmBuild = {
     'server/index': 'src/server/index.ts',
     'server/redis': 'src/server/redis.ts',
     react: 'src/react.ts',
+    'agent/rooms': 'src/agent/rooms.ts',
   },
   external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id) || /^react(-dom)?(\/|$)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],
@@ -115,4 +146,4 @@ const npmBuild = {
   },
 };
 
-export default [npmBuild, cdnBuild, loaderBuild, bundleBuild];
+export default [npmBuild, cdnBuild, agentCdnBuild, loaderBuild, bundleBuild];

@@ -18,15 +18,20 @@ let emulator;
 
 /**
  * The site's own proxy (src/server) at /samesurf/*, with the emulator as its upstream, and at
- * /samesurf-strict/* with a policy that keeps leader links from the page.
+ * /samesurf-strict/* with a policy that keeps leader links from the page. /samesurf-agent/* is an agent portal's:
+ * the agent's calls allowed, leader tokens given, and an authorize hook standing in for the agent's login (the
+ * cookie `agent=signed-in`).
  */
 function proxyMiddleware() {
   let listeners;
   return async (ctx, next) => {
-    const mount = ['/samesurf/', '/samesurf-strict/'].find((m) => ctx.path.startsWith(m));
+    const mount = ['/samesurf/', '/samesurf-strict/', '/samesurf-agent/'].find((m) => ctx.path.startsWith(m));
     if (!mount) return next();
     if (!listeners) {
-      const { createSameSurfHandler, toNodeListener } = await tsImport('./src/server/index.ts', import.meta.url);
+      const { AGENT_CALLS, createSameSurfHandler, toNodeListener } = await tsImport(
+        './src/server/index.ts',
+        import.meta.url,
+      );
       const base = { apiKey: 'server-key', apiSecret: 'server-secret', baseUrl: emulator.apiBase, rateLimit: false };
       listeners = {
         '/samesurf/': toNodeListener(createSameSurfHandler(base)),
@@ -34,6 +39,15 @@ function proxyMiddleware() {
           createSameSurfHandler({
             ...base,
             policy: { create: { stripLeader: true, starturl: 'https://example.com/fixed' } },
+          }),
+        ),
+        '/samesurf-agent/': toNodeListener(
+          createSameSurfHandler({
+            ...base,
+            allow: [...AGENT_CALLS],
+            policy: { find: { stripLeader: false } },
+            authorize: ({ request }) =>
+              /(^|;\s*)agent=signed-in(;|$)/.test(request.headers.get('cookie') ?? '') || { deny: 'Sign in first.' },
           }),
         ),
       };
@@ -75,6 +89,31 @@ function bringToFrontPlugin() {
     async executeCommand({ command, session }) {
       if (command !== 'bring-to-front') return undefined;
       await session.browser.getPage(session.id).bringToFront();
+      return true;
+    },
+  };
+}
+
+/**
+ * `executeServerCommand('hide-page')`: another tab is opened in front, so that the test's page is really hidden
+ * (`document.hidden`, `visibilitychange`); `executeServerCommand('show-page')` closes it and brings the page back.
+ */
+function pageVisibilityPlugin() {
+  const others = new Map();
+  return {
+    name: 'page-visibility',
+    async executeCommand({ command, session }) {
+      if (command !== 'hide-page' && command !== 'show-page') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (command === 'hide-page') {
+        const other = await page.browserContext().newPage();
+        others.set(session.id, other);
+        await other.bringToFront();
+      } else {
+        await others.get(session.id)?.close();
+        others.delete(session.id);
+        await page.bringToFront();
+      }
       return true;
     },
   };
@@ -175,6 +214,7 @@ export default {
   plugins: [
     emulatorPlugin(),
     bringToFrontPlugin(),
+    pageVisibilityPlugin(),
     mediaFeaturesPlugin(),
     // The accessibility tree as the browser gives it to assistive technology (accessible names).
     a11ySnapshotPlugin(),

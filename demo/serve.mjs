@@ -19,6 +19,8 @@ const TYPES = {
 /** The only folders the server shows. */
 const MOUNTS = { '/demo/': 'demo', '/dist/': 'dist', '/e2e/': 'test/e2e/pages' };
 export const SUPPORT_ROOM = '424242424';
+/** The demo's stand-in for an agent's login: a cookie set by /demo/agent-sign-in (never do this for real). */
+export const AGENT_COOKIE = 'samesurf-demo-agent=signed-in';
 
 /** The strict policy a careful site would send; the pages work under it. */
 export function strictCsp(emulatorUrl, { self = false } = {}) {
@@ -40,7 +42,7 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     throw new Error('dist/ is missing: run `npm run build` first (npm start does).');
   }
   const { startEmulator } = await import('../dist/emulator/index.js');
-  const { createSameSurfHandler, toNodeListener } = await import('../dist/server/index.js');
+  const { AGENT_CALLS, createSameSurfHandler, toNodeListener } = await import('../dist/server/index.js');
   const emulator = await listenWithFallback(
     (p) => startEmulator({ port: p, testMode: true, seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }] }),
     emulatorPort,
@@ -57,10 +59,38 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     }),
   );
 
+  // The agent console's own endpoint: the agent's calls, leader tokens from find, and an authorize hook that stands in
+  // for the portal's login (a real one checks its session store, not a fixed cookie).
+  const agentProxy = toNodeListener(
+    createSameSurfHandler({
+      apiKey: 'server-key',
+      apiSecret: 'server-secret',
+      baseUrl: emulator.apiBase,
+      allow: [...AGENT_CALLS],
+      policy: { find: { stripLeader: false } },
+      authorize: ({ request }) =>
+        (request.headers.get('cookie') ?? '').split(/;\s*/).includes(AGENT_COOKIE) || {
+          deny: 'Agents only: sign in first.',
+        },
+      log: (line) => console.log(line),
+    }),
+  );
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
     if (url.pathname.startsWith('/samesurf/')) {
       void proxy(req, res);
+      return;
+    }
+    if (url.pathname.startsWith('/samesurf-agent/')) {
+      void agentProxy(req, res);
+      return;
+    }
+    if (url.pathname === '/demo/agent-sign-in' || url.pathname === '/demo/agent-sign-out') {
+      const cookie = url.pathname.endsWith('in')
+        ? `${AGENT_COOKIE}; Path=/`
+        : `${AGENT_COOKIE.split('=')[0]}=; Path=/; Max-Age=0`;
+      res.writeHead(303, { Location: '/demo/agent.html', 'Set-Cookie': `${cookie}; HttpOnly; SameSite=Lax` }).end();
       return;
     }
     if (url.pathname === '/') {
@@ -80,7 +110,9 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
     if (extname(file) === '.html') {
-      headers['Content-Security-Policy'] = strictCsp(emulator.url, { self: mount === '/demo/' });
+      // The demo and the agent's e2e pages also talk to their own proxies.
+      const self = mount === '/demo/' || url.pathname.startsWith('/e2e/agent-');
+      headers['Content-Security-Policy'] = strictCsp(emulator.url, { self });
       import('node:fs/promises').then(async ({ readFile }) => {
         const html = (await readFile(file, 'utf8'))
           .replaceAll('{{EMULATOR}}', emulator.url)

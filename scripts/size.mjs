@@ -8,6 +8,8 @@ const CDN = 'dist/cdn';
 const ENTRY = 'samesurf-launcher.js';
 const IIFE = 'samesurf-launcher.iife.js';
 const BUNDLE = 'samesurf-launcher.bundle.js';
+/** The agent's elements: each file, with the shared chunks it imports (the launcher's entry it joins with apart). */
+const AGENT = { 'samesurf-rooms.js': 25000 };
 /**
  * Bytes gzip. The IIFE is a loader: a classic-script page downloads it and the entry before the element works.
  * The bundle is everything in one classic script (Lit, the launch code, jsrsasign), used instead of all the others.
@@ -21,6 +23,19 @@ function sizes(file) {
     gzip: gzipSync(data, { level: 9 }).length,
     brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
+}
+
+/** `file` and every agent chunk it imports statically, transitively (not the launcher's own files). */
+function closure(dir, file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  for (const m of code.matchAll(/(?:import|from)\s*["']\.\/([^"']+)["']/g)) {
+    const dep = join(base, m[1]).replace(/\\/g, '/');
+    if (dep.startsWith('chunks/agent-')) closure(dir, dep, seen);
+  }
+  return [...seen];
 }
 
 export function measure(dir = CDN) {
@@ -43,11 +58,16 @@ export function measure(dir = CDN) {
   const chunk = (prefix) => rows.find((r) => r.file.startsWith(`chunks/${prefix}-`)) ?? row(`chunks/${prefix}-*.js`);
   // Everything a visible launcher that signs its own tokens (api-key) has fetched once the page is idle.
   const seen = entry.gzip + chunk('launch').gzip + chunk('jsrsasign-jwths').gzip;
+  const agent = Object.entries(AGENT).map(([file, budget]) => {
+    const total = closure(dir, file).reduce((sum, f) => sum + row(f).gzip, 0);
+    return { what: `${file} with the agent chunks it imports`, gzip: total, budget };
+  });
   const checks = [
     { what: `${ENTRY} (first render)`, gzip: entry.gzip, budget: BUDGETS[ENTRY] },
     { what: `${IIFE} + ${ENTRY} (classic script, first render)`, gzip: iife.gzip + entry.gzip, budget: BUDGETS[IIFE] },
     { what: `${BUNDLE} (single file, everything)`, gzip: bundle.gzip, budget: BUDGETS[BUNDLE] },
     { what: 'a visible api-key launcher after idle (entry, launch code, signer)', gzip: seen, budget: BUDGETS.seen },
+    ...agent,
   ];
   return { rows, checks };
 }
@@ -62,9 +82,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ? 'instead of all the others: everything at once'
         : r.file.includes('jsrsasign')
           ? 'once seen or on intent, with the launch code; when the page signs'
-          : r.file.startsWith('chunks/')
-            ? 'once seen or on intent'
-            : 'at once';
+          : r.file.startsWith('chunks/agent-')
+            ? "with the agent's elements that share it"
+            : r.file.startsWith('chunks/')
+              ? 'once seen or on intent'
+              : r.file.startsWith('samesurf-launcher')
+                ? 'at once'
+                : "an agent's element (not on a launcher-only page)";
     console.log(`${r.file.padEnd(34)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}  ${when}`);
   }
   console.log('');

@@ -14,6 +14,10 @@ export type {
   SameSurfLeaveDetail,
 } from './launcher/events.js';
 
+// The agent's elements' classes, as types only (registering them is `samesurf-launcher/rooms`, …): the generated
+// framework types (dist/types) import every element from here.
+export type { SameSurfRooms } from './agent/samesurf-rooms.js';
+
 export const TAG = 'samesurf-launcher';
 
 if (typeof customElements !== 'undefined' && !customElements.get(TAG)) {

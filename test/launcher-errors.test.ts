@@ -21,6 +21,7 @@ describe('<samesurf-launcher> configuration errors', () => {
   const cases: [string, Record<string, string | null>, string][] = [
     ['no way to authenticate', { 'api-key': null, 'api-base': null }, 'api-key'],
     ['invite mode without a room', { mode: 'invite' }, 'room'],
+    ['join mode without a room', { mode: 'join' }, 'room'],
     ['an unknown mode', { mode: 'party' }, 'mode'],
     ['an invalid start-url', { 'start-url': 'not a url' }, 'start-url'],
     ['a javascript: start-url', { 'start-url': 'javascript:alert(1)' }, 'start-url'],

@@ -277,7 +277,9 @@ export class SameSurfClient {
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: controller.signal,
-          credentials: 'omit',
+          // The site's own proxy (same origin) gets the visitor's cookies, so that its authorize hook can see who is
+          // signed in; the API, and any other origin, never do.
+          credentials: 'same-origin',
         });
         text = await res.text();
       } catch (cause) {

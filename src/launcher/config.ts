@@ -2,7 +2,7 @@
  * Reads the launcher's attributes into what a launch needs, or names the first
  * attribute that is wrong. Loaded lazily with the rest of the launch code.
  */
-import type { ClientOptions } from '../api/client.js';
+import type { ClientOptions, TokenSource } from '../api/client.js';
 import {
   DISABLED_FEATURES,
   type Bookmark,
@@ -21,18 +21,22 @@ export type LauncherAttributes = Partial<
 > & {
   /** Names of every attribute on the element, to spot a secret. */
   attributeNames: string[];
+  /** The page's own token function (the `getToken` property). */
+  getToken?: TokenSource;
   /** Set when a script assigned `apiSecret`. */
   secretProperty?: boolean;
 };
 
 export interface LaunchConfig {
-  mode: 'room' | 'invite';
+  mode: 'room' | 'invite' | 'join';
   openIn: 'modal' | 'tab';
   client: ClientOptions;
   /** For `room` mode. */
   create: CreateRoomRequest;
   /** For `invite` mode; in `room` mode with a user name, used to enter under that name. */
   invite?: CreateLimitedUseTokenRequest;
+  /** For `join` mode: the running room to enter as its leader. */
+  room?: string;
   userName?: string;
   allowedOrigins: string[];
   /** Identifies the session this configuration makes, for reuse and sessionStorage. */
@@ -61,7 +65,7 @@ const FIELD_TO_ATTRIBUTE: Record<string, string> = {
 };
 
 /** Fetches a bearer token from the page's own endpoint (`token-url`). */
-function tokenFrom(url: string): ClientOptions['getToken'] {
+export function tokenFrom(url: string): ClientOptions['getToken'] {
   return async ({ call, signal }) => {
     const res = await fetch(url, {
       method: 'POST',
@@ -77,13 +81,53 @@ function tokenFrom(url: string): ClientOptions['getToken'] {
   };
 }
 
-function resolveUrl(value: string, baseURI: string | undefined): URL | undefined {
+export function resolveUrl(value: string, baseURI: string | undefined): URL | undefined {
   try {
     const url = new URL(value, baseURI);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** How a page's element reaches the API, as its attributes say (already trimmed; checked for conflicts first). */
+export interface PageAuth {
+  apiBase?: string;
+  tokenUrl?: string;
+  getToken?: TokenSource;
+  apiKey?: string;
+  timeout?: number | null;
+}
+
+/**
+ * The client options of an element in a page (the launcher and the agent's elements alike): its proxy or the API's
+ * root, its token endpoint or function (else its key), its timeout. Or the attribute at fault.
+ */
+export function pageClientOptions(
+  a: PageAuth,
+  baseURI: string | undefined,
+): ClientOptions | { attribute: string; detail: string } {
+  const client: ClientOptions = {};
+  if (a.apiBase) {
+    const url = resolveUrl(a.apiBase, baseURI);
+    if (!url) return { attribute: 'api-base', detail: `"${a.apiBase}" is not an http(s) URL or path.` };
+    client.baseUrl = url.href;
+  }
+  if (a.tokenUrl) {
+    const url = resolveUrl(a.tokenUrl, baseURI);
+    if (!url) return { attribute: 'token-url', detail: `"${a.tokenUrl}" is not an http(s) URL or path.` };
+    client.getToken = tokenFrom(url.href);
+  } else if (a.getToken) client.getToken = a.getToken;
+  else if (a.apiKey) client.apiKey = a.apiKey;
+  if (a.timeout !== undefined && a.timeout !== null) {
+    if (!(Number.isFinite(a.timeout) && a.timeout > 0))
+      return {
+        attribute: 'timeout',
+        detail: `timeout must be a number of milliseconds greater than 0, not "${a.timeout}".`,
+      };
+    client.timeoutMs = a.timeout;
+  }
+  return client;
 }
 
 /** A cheap stable hash, only to name storage entries without writing keys into them. */
@@ -123,7 +167,8 @@ export function readConfig(
   const apiKey = a.apiKey?.trim() || undefined;
   const tokenUrl = a.tokenUrl?.trim() || undefined;
   const apiBase = a.apiBase?.trim() || undefined;
-  if (!apiKey && !tokenUrl && !apiBase) {
+  const getToken = typeof a.getToken === 'function' ? a.getToken : undefined;
+  if (!apiKey && !tokenUrl && !apiBase && !getToken) {
     return no(
       'api-key',
       'Set api-key (a key with the "none" algorithm), token-url (your endpoint that returns a token) ' +
@@ -131,28 +176,15 @@ export function readConfig(
     );
   }
   if (apiKey && tokenUrl) return no('token-url', 'Set either api-key or token-url, not both.');
-  const client: ClientOptions = {};
-  if (apiBase) {
-    const url = resolveUrl(apiBase, baseURI);
-    if (!url) return no('api-base', `"${apiBase}" is not an http(s) URL or path.`);
-    client.baseUrl = url.href;
-  }
-  if (tokenUrl) {
-    const url = resolveUrl(tokenUrl, baseURI);
-    if (!url) return no('token-url', `"${tokenUrl}" is not an http(s) URL or path.`);
-    client.getToken = tokenFrom(url.href);
-  } else if (apiKey) client.apiKey = apiKey;
+  if (getToken && (apiKey || tokenUrl)) return no('getToken', 'Set getToken alone: not with api-key or token-url.');
+  const client = pageClientOptions({ apiBase, tokenUrl, getToken, apiKey, timeout: a.timeout }, baseURI);
+  if ('attribute' in client) return no(client.attribute, client.detail);
 
   const mode = a.mode?.trim() || 'room';
-  if (mode !== 'room' && mode !== 'invite') return no('mode', `mode must be "room" or "invite", not "${mode}".`);
+  if (mode !== 'room' && mode !== 'invite' && mode !== 'join')
+    return no('mode', `mode must be "room", "invite" or "join", not "${mode}".`);
   const openIn = a.open?.trim() || 'modal';
   if (openIn !== 'modal' && openIn !== 'tab') return no('open', `open must be "modal" or "tab", not "${openIn}".`);
-
-  if (a.timeout !== undefined && a.timeout !== null) {
-    if (!(Number.isFinite(a.timeout) && a.timeout > 0))
-      return no('timeout', `timeout must be a number of milliseconds greater than 0, not "${a.timeout}".`);
-    client.timeoutMs = a.timeout;
-  }
 
   const origins = (a.realtimeOrigin?.trim() || DEFAULT_REALTIME_ORIGIN).split(/\s+/);
   const allowedOrigins: string[] = [];
@@ -202,11 +234,26 @@ export function readConfig(
     if (problem) return no(attributeOf(problem.field), problem.message);
   }
 
+  let room: string | undefined;
+  if (mode === 'join') {
+    room = a.room?.trim();
+    if (!room) return no('room', 'mode="join" needs room: the number of the running room to join as its leader.');
+    const problem = findProblem('find', { room });
+    if (problem) return no(attributeOf(problem.field), problem.message);
+  }
+
   const key = hash(JSON.stringify([mode, client.baseUrl, apiKey, tokenUrl, a.room, create]));
-  return { ok: true, config: { mode, openIn, client, create, invite, userName, allowedOrigins, key } };
+  return { ok: true, config: { mode, openIn, client, create, invite, room, userName, allowedOrigins, key } };
 }
 
 const known = new Map<string, ConfigResult>();
+const functionIds = new WeakMap<object, number>();
+let functionCount = 0;
+function functionId(fn: object): number {
+  let id = functionIds.get(fn);
+  if (id === undefined) functionIds.set(fn, (id = ++functionCount));
+  return id;
+}
 
 /**
  * readConfig, once per distinct configuration (the last 16): a page of alike launchers reads theirs once. The result
@@ -216,7 +263,8 @@ export function configFor(
   a: LauncherAttributes,
   baseURI: string | undefined = globalThis.document?.baseURI,
 ): ConfigResult {
-  const id = JSON.stringify([a, baseURI]);
+  // A function has no JSON: told apart by identity, so that two token functions never share a configuration.
+  const id = JSON.stringify([a, baseURI, a.getToken && functionId(a.getToken)]);
   let result = known.get(id);
   if (!result) {
     result = readConfig(a, baseURI);

@@ -352,7 +352,7 @@ export class LaunchController implements ReactiveController {
   #linkForTab(): string | undefined {
     const inv = this.invitation!;
     if (!this.#spent && !this.room.link) return inv.link;
-    return inv.mode === 'room' ? inv.rejoinLink : undefined;
+    return inv.mode === 'invite' ? undefined : inv.rejoinLink;
   }
 
   #openInTab(tab: Window | null, link: string | undefined, s: LauncherStrings): boolean {

@@ -73,5 +73,6 @@ export function attributesOf(host: LaunchHost, secretProperty: boolean): Launche
   const a: Record<string, unknown> = {};
   for (const p of Object.keys((host.constructor as unknown as { properties: object }).properties))
     a[p] = host[p as keyof LaunchHost];
-  return { ...(a as LauncherAttributes), attributeNames: host.getAttributeNames(), secretProperty };
+  const getToken = (host as { getToken?: LauncherAttributes['getToken'] }).getToken;
+  return { ...(a as LauncherAttributes), getToken, attributeNames: host.getAttributeNames(), secretProperty };
 }

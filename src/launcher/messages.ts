@@ -10,13 +10,35 @@ export class LinkRefusedError extends Error {
   }
 }
 
-export function describeFailure(err: unknown, s: LauncherStrings): SameSurfErrorDetail {
+/** The sentences a failure may be told with (the agent's elements share them). */
+export type ErrorStrings = Pick<
+  LauncherStrings,
+  | 'errorLink'
+  | 'errorConnection'
+  | 'errorAuth'
+  | 'errorRoomGone'
+  | 'errorRejected'
+  | 'errorRateLimited'
+  | 'errorServer'
+  | 'errorHttp'
+  | 'errorParse'
+  | 'errorTimeout'
+  | 'errorOffline'
+  | 'errorToken'
+  | 'errorConfig'
+>;
+
+export function describeFailure(err: unknown, s: ErrorStrings): SameSurfErrorDetail {
   if (err instanceof LinkRefusedError) return { code: 'link', message: s.errorLink, cause: err };
   if (!(err instanceof SameSurfError)) return { code: 'unknown', message: s.errorConnection, cause: err };
   const base = { cause: err, errorcode: err.errorcode };
   switch (err.kind) {
     case 'api':
-      if (err.errorcode === 101) return { ...base, code: 'api', message: s.errorAuth };
+      // A refusal: the API's (101), or the site's proxy's (its authorize hook or its origin check, 401/403).
+      if (err.errorcode === 101 || err.status === 401 || err.status === 403)
+        return { ...base, code: 'api', message: s.errorAuth };
+      // The site's proxy could not get a usable answer from the API (502): the service's trouble, not a refusal.
+      if ((err.status ?? 0) >= 500) return { ...base, code: 'api', message: s.errorServer };
       if (err.errorcode === 102 || err.errorcode === 103) return { ...base, code: 'api', message: s.errorRoomGone };
       return { ...base, code: 'api', message: format(s.errorRejected, { detail: `error ${err.errorcode ?? '?'}` }) };
     case 'http':

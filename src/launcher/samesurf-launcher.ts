@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import type { TokenSource } from '../api/client.js';
 import type { Bookmark } from '../api/types.js';
 import type { DialogView } from './dialog-view.js';
 import { emit } from './events.js';
@@ -105,9 +106,12 @@ export class SameSurfLauncher extends LitElement {
   apiKey?: string;
   /** The first page shown in a new room. */
   startUrl?: string;
-  /** `room`: create a room and enter as its leader; `invite`: a limited-use invitation into `room`. */
-  mode: 'room' | 'invite' = 'room';
-  /** The room number, for `invite` mode. */
+  /**
+   * `room`: create a room and enter as its leader; `invite`: a limited-use invitation into `room`; `join`: enter the
+   * running `room` as its leader (an agent's portal: through your proxy or `token-url`).
+   */
+  mode: 'room' | 'invite' | 'join' = 'room';
+  /** The room number, for `invite` and `join` modes. */
   room?: string;
   /** How many times an invitation works (invite mode; default 1). */
   usageLimit?: number | string;
@@ -125,6 +129,11 @@ export class SameSurfLauncher extends LitElement {
   apiBase?: string;
   /** Your endpoint that answers `POST {call}` with `{ token }`, a bearer token minted on your server. */
   tokenUrl?: string;
+  /**
+   * Instead of `token-url`: a function of yours that gives a bearer token for each call (`{ call, signal }`), set
+   * before the first click. A property only (read by the launch code: it costs the button nothing).
+   */
+  declare getToken?: TokenSource;
   /** Space-separated origins whose invitation links may be opened (default `https://realtime.samesurf.com`). */
   realtimeOrigin?: string;
   /**

@@ -4,13 +4,14 @@ import { isAllowedLink } from './config.js';
 export interface Invitation {
   /** The configuration that made it (see LaunchConfig.key). */
   key: string;
-  mode: 'room' | 'invite';
+  /** `join`: a running room entered as its leader (mode="join"); never saved. */
+  mode: 'room' | 'invite' | 'join';
   room: string;
   /** What the visitor opens. */
   link: string;
   /** A link that works again after a reload (room mode: the leader link). */
   rejoinLink: string;
-  /** Room mode: the follower link to share with a guest. */
+  /** Room and join modes: the follower link to share with a guest. */
   guestLink?: string;
   createdAt: number;
 }

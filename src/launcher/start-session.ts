@@ -78,6 +78,8 @@ export async function startSession(
     hooks.roomGone();
   }
 
+  if (config.mode === 'join') return { kind: 'created', invitation: await joinAsLeader(client, config, hooks.signal) };
+
   if (config.mode === 'invite') {
     const detail: SameSurfBeforeCreateDetail = { mode: 'invite', request: { ...config.invite! } };
     if (!hooks.beforeCreate(detail)) return { kind: 'cancelled' };
@@ -123,6 +125,24 @@ export async function startSession(
     createdAt: Date.now(),
   };
   return { kind: 'created', invitation };
+}
+
+/**
+ * Join mode: a running room (an agent's portal, say), entered as its leader. `find` gives the room's tokens and its
+ * follower link; the leader link is that link with the leader token in the token's place, as the API's links are
+ * made (`https://realtime.samesurf.com/{room}/{token}`). A proxy that keeps leader tokens from the page leaves the
+ * follower link, and the agent joins as a follower.
+ */
+async function joinAsLeader(client: SameSurfClient, config: LaunchConfig, signal: AbortSignal): Promise<Invitation> {
+  const res = await client.findRoom({ room: config.room! }, { signal });
+  const guestLink = allowed(res.publicinvitation, config);
+  let link = guestLink;
+  if (typeof res.leadertoken === 'string' && res.leadertoken !== '') {
+    const url = new URL(guestLink);
+    url.pathname = url.pathname.replace(/[^/]*$/, encodeURIComponent(res.leadertoken));
+    link = allowed(url.href, config);
+  }
+  return { key: config.key, mode: 'join', room: res.room, link, rejoinLink: link, guestLink, createdAt: Date.now() };
 }
 
 /** A bad attribute, for samesurf-error and the inline message; the console gets the details once. */

@@ -72,6 +72,24 @@ export type SameSurfHandler = (request: Request, client?: ClientInfo) => Promise
 
 const DEFAULT_ALLOW: CallName[] = ['create', 'createlimitedusetoken'];
 
+/**
+ * Every call the agent's elements make (`<samesurf-rooms>` and the rest of the kit): the `allow` of an agent portal's
+ * proxy, which must also have an `authorize` hook tied to the agents' login, and `policy.find.stripLeader: false`
+ * so that an agent joins running rooms as their leader.
+ */
+export const AGENT_CALLS: readonly CallName[] = Object.freeze([
+  'runningrooms',
+  'find',
+  'create',
+  'createlimitedusetoken',
+  'analyticsoverview',
+  'analyticsrooms',
+  'roomanalytics',
+  'screenrecordingpubliclink',
+  'screenrecordingthumbnail',
+  'screenrecordingimage',
+]);
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

@@ -1,5 +1,5 @@
 /** `samesurf-launcher/server`: keep the API key and secret on the server. */
-export { createSameSurfHandler } from './handler.js';
+export { AGENT_CALLS, createSameSurfHandler } from './handler.js';
 export type { SameSurfHandler, SameSurfHandlerOptions, ClientInfo } from './handler.js';
 export { toNodeListener, type NodeRequestLike, type NodeResponseLike } from './node.js';
 export type { Policy, CreatePolicy, InvitationPolicy, SchedulePolicy } from './policy.js';

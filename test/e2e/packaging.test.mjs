@@ -209,6 +209,7 @@ describe('the packed package', () => {
       './cdn/samesurf-launcher.js',
       './cdn/samesurf-launcher.iife.js',
       './cdn/samesurf-launcher.bundle.js',
+      './cdn/samesurf-rooms.js',
       // Data for tools, which find them through package.json fields or paths (never module resolution; node10
       // cannot resolve them, as it reads no "exports").
       './custom-elements.json',
@@ -268,7 +269,7 @@ describe('the packed package', () => {
     const tag = html.tags.find((t) => t.name === 'samesurf-launcher');
     assert.deepEqual(
       tag.attributes.find((a) => a.name === 'mode').values.map((v) => v.name),
-      ['room', 'invite'],
+      ['room', 'invite', 'join'],
     );
     assert.ok(css.properties.some((p) => p.name === '--samesurf-dialog-radius' && p.description));
   });

@@ -131,6 +131,51 @@ describe('the published files', () => {
   });
 });
 
+describe("the agent's elements, from their own CDN file", () => {
+  it('<samesurf-rooms> lists a running room through the agent proxy and joins it as its leader; signed out, it says the site refused', async () => {
+    const { SameSurfClient } = await import('../../dist/api/index.js');
+    const api = new SameSurfClient({ baseUrl: demo.emulator.apiBase, apiKey: 'demo-key' });
+    const { room } = await api.createRoom({ title: 'A visitor on the pricing page' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const consoleErrors = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+      page.on('pageerror', (e) => consoleErrors.push(String(e)));
+      // Signed out: the proxy's authorize hook refuses, and the element says so.
+      await page.goto(`${demo.url}/e2e/agent-rooms.html`);
+      await page.locator('samesurf-rooms >> [part~="error"]').waitFor();
+      assert.match(await page.locator('samesurf-rooms >> [part~="error"]').textContent(), /did not accept/);
+      // Signed in (the demo's stand-in login sets its cookie), the room is there and joins as leader.
+      await page.goto(`${demo.url}/demo/agent-sign-in`);
+      await page.goto(`${demo.url}/e2e/agent-rooms.html`);
+      const row = page.locator('samesurf-rooms >> tbody tr', { hasText: room });
+      await row.waitFor();
+      assert.match(await row.textContent(), /A visitor on the pricing page/);
+      await row.locator('samesurf-launcher >> [part~="button"]').click();
+      const frame = page.frameLocator('samesurf-rooms >> samesurf-launcher >> iframe');
+      await frame.locator('h1').waitFor();
+      assert.equal(await frame.locator('main').getAttribute('data-role'), 'leader');
+      // The launcher it joins with is the launcher's own entry beside it, loaded once.
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((r) => new URL(r.name).pathname)
+          .filter((p) => p.endsWith('.js')),
+      );
+      assert.equal(scripts.filter((p) => p === '/dist/cdn/samesurf-launcher.js').length, 1);
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation');
+      // The refused first load logged nothing to the console: it told the page (samesurf-error) and the person.
+      assert.deepEqual(
+        consoleErrors.filter((e) => !/403/.test(e)),
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the npm build in Node (no DOM)', () => {
   it('imports every entry without throwing', async () => {
     const entry = await import('../../dist/index.js');

@@ -113,6 +113,8 @@ describe('describeFailure', () => {
     ['bad credentials (101)', err({ errorcode: 101 }), 'api', /did not accept/],
     ['a room that is gone (102)', err({ errorcode: 102 }), 'api', /no longer available/],
     ['another API error', err({ errorcode: 125 }), 'api', /error 125/],
+    ["the site's proxy refusing (its authorize hook)", err({ errorcode: 100, status: 403 }), 'api', /did not accept/],
+    ["the site's proxy failing to reach the API", err({ errorcode: 100, status: 502 }), 'api', /having trouble/],
     ['HTTP 403', err({ kind: 'http', status: 403 }), 'http', /did not accept/],
     ['HTTP 429', err({ kind: 'http', status: 429 }), 'http', /Too many requests/],
     ['HTTP 503', err({ kind: 'http', status: 503 }), 'http', /having trouble/],

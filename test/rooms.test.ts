@@ -1,0 +1,303 @@
+// <samesurf-rooms> in real Chromium, through an agent portal's proxy (the test server's /samesurf-agent/, with an
+// authorize hook that wants the cookie agent=signed-in) to the emulator, on rooms really made in each test.
+import { expect, fixture } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import '../src/agent/rooms.js';
+import type { SameSurfRooms } from '../src/agent/samesurf-rooms.js';
+import type { SameSurfErrorDetail } from '../src/index.js';
+import { endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
+import { api, apiBase, base, nextEvent, roomUsers, until } from './helpers/launcher.js';
+import { pause } from './helpers/prefetch.js';
+
+const signIn = () => (document.cookie = 'agent=signed-in; path=/');
+const signOut = () => (document.cookie = 'agent=; path=/; max-age=0');
+
+interface Mounted {
+  el: SameSurfRooms;
+  errors: SameSurfErrorDetail[];
+  warnings: unknown[][];
+}
+
+/** A <samesurf-rooms> through the agent's proxy, errors and console warnings captured from the start. */
+async function rooms(attrs: Record<string, string> = {}): Promise<Mounted> {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('samesurf-rooms');
+  const errors: SameSurfErrorDetail[] = [];
+  const warnings: unknown[][] = [];
+  const { warn } = console;
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  el.addEventListener('samesurf-error', (e) => errors.push(e.detail));
+  for (const [k, v] of Object.entries({ 'api-base': '/samesurf-agent', 'realtime-origin': base, ...attrs }))
+    el.setAttribute(k, v);
+  host.append(el);
+  await el.updateComplete;
+  console.warn = warn;
+  return { el, errors, warnings };
+}
+
+const $ = <T extends Element = HTMLElement>(el: SameSurfRooms, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const part = <T extends Element = HTMLElement>(el: SameSurfRooms, name: string) => $<T>(el, `[part~="${name}"]`);
+const rows = (el: SameSurfRooms) => [...el.shadowRoot!.querySelectorAll('tbody tr:not(.invite-row)')];
+const cells = (row: Element) =>
+  [...row.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+const announced = (el: SameSurfRooms) => $(el, '[role="status"]')!.textContent!.trim();
+const range = (el: SameSurfRooms) => part(el, 'pager')!.querySelector('span')!.textContent!.trim();
+const loaded = (el: SameSurfRooms) =>
+  until(() => $(el, 'table')?.getAttribute('aria-busy') === 'false' && !$(el, 'tr.loading'), 'loaded');
+
+async function runningRooms(n: number, title = (i: number) => `Visitor ${i + 1}`): Promise<string[]> {
+  const made: string[] = [];
+  for (let i = 0; i < n; i++) made.push((await api().createRoom({ title: title(i) })).room);
+  return made;
+}
+
+describe('<samesurf-rooms>', () => {
+  beforeEach(() => {
+    signIn();
+    return reset();
+  });
+  after(signOut);
+
+  it('refuses a key in the page: says why to the developer and the page, and asks the API nothing', async () => {
+    const m = await rooms({ 'api-base': apiBase, 'api-key': 'demo-key' });
+    expect(m.errors).to.have.length(1);
+    expect(m.errors[0]).to.include({ code: 'config', attribute: 'api-key' });
+    expect(String(m.warnings[0]?.[0])).to.match(/<samesurf-rooms>: api-key: .*proxy \(api-base/);
+    expect(part(m.el, 'error')!.textContent).to.contain('api-key');
+    await pause(300);
+    expect((await requestCounts()).runningrooms ?? 0).to.equal(0);
+    await expect(m.el).to.be.accessible();
+  });
+
+  it('needs a way to the API: api-base, token-url or getToken', async () => {
+    const m = await rooms({ 'api-base': '' });
+    expect(m.errors[0]).to.include({ code: 'config', attribute: 'api-base' });
+  });
+
+  it('shows the running rooms: title, start time, how long each has run (ticking) and the number', async () => {
+    const [first, second] = await runningRooms(2);
+    const ended = (await api().createRoom({ title: 'Over' })).room;
+    await endRoom(ended);
+    const { el } = await rooms();
+    await loaded(el);
+    expect(rows(el)).to.have.length(2);
+    const byRoom = new Map(rows(el).map((r) => [cells(r)[3], cells(r)]));
+    expect(byRoom.get(first!)![0]).to.equal('Visitor 1');
+    expect(byRoom.get(second!)![0]).to.equal('Visitor 2');
+    expect(byRoom.has(ended)).to.equal(false, 'an ended room is not running');
+    const started = rows(el)[0]!.querySelector('td:nth-child(2) time')!;
+    expect(Date.parse(started.getAttribute('datetime')!)).to.be.closeTo(Date.now(), 60_000);
+    const running = () => rows(el)[0]!.querySelector('td:nth-child(3) time')!.textContent!;
+    const before = running();
+    expect(before).to.match(/^\d+:\d\d$/);
+    await until(() => running() !== before, 'the running time to tick', 3000);
+    expect(range(el)).to.equal('1–2 of 2');
+    expect(announced(el)).to.equal('2 rooms running');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says it is loading until the first page arrives', async () => {
+    await inject({ call: 'runningrooms', delayMs: 1500 });
+    const { el } = await rooms();
+    await until(() => $(el, 'tbody')!.textContent!.includes('Loading running rooms…'), 'the loading row');
+    expect($(el, 'table')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await loaded(el);
+  });
+
+  it('says so when no room runs', async () => {
+    const { el } = await rooms();
+    await loaded(el);
+    expect($(el, 'tbody')!.textContent).to.contain('No rooms are running.');
+    expect(range(el)).to.equal('0–0 of 0');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pages with skip and limit, shows the total, and keeps focus on the pager', async () => {
+    await runningRooms(7);
+    const { el } = await rooms({ limit: '3' });
+    await loaded(el);
+    expect(range(el)).to.equal('1–3 of 7');
+    const next = part(el, 'next-button')!;
+    const previous = part(el, 'previous-button')!;
+    expect(previous.getAttribute('aria-disabled')).to.equal('true');
+    next.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => range(el) === '4–6 of 7', 'page 2');
+    await sendKeys({ press: 'Enter' });
+    await until(() => range(el) === '7–7 of 7', 'page 3');
+    expect(rows(el)).to.have.length(1);
+    expect(next.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(next, 'focus stays where it was');
+    await sendKeys({ press: 'Enter' }); // past the end: nothing
+    await pause(200);
+    expect(range(el)).to.equal('7–7 of 7');
+    previous.click();
+    await until(() => range(el) === '4–6 of 7', 'back to page 2');
+  });
+
+  it('refreshes on an interval, pauses while the tab is hidden and catches up when it shows', async () => {
+    const { el } = await rooms({ 'refresh-interval': '1' });
+    await loaded(el);
+    const count = async () => (await requestCounts()).runningrooms ?? 0;
+    const start = await count();
+    await until(async () => (await count()) >= start + 2, 'two refreshes', 5000);
+    await executeServerCommand('hide-page');
+    try {
+      await until(() => document.hidden, 'the page hidden');
+      await pause(300); // a request already out may still land
+      const hidden = await count();
+      const [room] = await runningRooms(1, () => 'While hidden');
+      await pause(2500);
+      expect(await count()).to.equal(hidden, 'no refresh while hidden');
+      await executeServerCommand('show-page');
+      await until(() => !document.hidden, 'the page shown');
+      await until(() => rows(el).some((r) => cells(r)[3] === room), 'caught up at once');
+      expect(announced(el)).to.equal('1 room running');
+    } finally {
+      await executeServerCommand('show-page');
+    }
+  });
+
+  it('refreshes on demand without a layout jump, and announces the change politely', async () => {
+    await runningRooms(2);
+    const { el } = await rooms({ 'refresh-interval': '0' });
+    await loaded(el);
+    const height = el.getBoundingClientRect().height;
+    await runningRooms(1, () => 'New');
+    await inject({ call: 'runningrooms', delayMs: 600 });
+    part(el, 'refresh-button')!.click();
+    await until(() => $(el, 'table')!.getAttribute('aria-busy') === 'true', 'busy');
+    expect(rows(el)).to.have.length(2, 'the rows stay while it refreshes');
+    expect(el.getBoundingClientRect().height).to.equal(height, 'no jump');
+    await expect(el).to.be.accessible();
+    await until(() => rows(el).length === 3, 'the new room');
+    expect(announced(el)).to.equal('3 rooms running');
+  });
+
+  it('tells every failure, with a retry, and keeps what was shown', async () => {
+    await runningRooms(1);
+    const m = await rooms({ 'refresh-interval': '0' });
+    await loaded(m.el);
+    // Through the proxy: what it cannot use from the API becomes its own 502, which a read tries three times.
+    for (const [fault, message] of [
+      [{ call: 'runningrooms', status: 500, count: 3 }, /having trouble/],
+      [{ call: 'runningrooms', errorcode: 100 }, /error 100/],
+      [{ call: 'runningrooms', malformed: true, count: 3 }, /having trouble/],
+    ] as const) {
+      await inject(fault);
+      await m.el.refresh();
+      expect(m.errors.at(-1)!.message).to.match(message);
+      expect(part(m.el, 'error')!.textContent).to.contain(m.errors.at(-1)!.message);
+      expect(part(m.el, 'error')!.getAttribute('role')).to.equal('alert');
+      expect(rows(m.el)).to.have.length(1, 'the rows stay');
+      await expect(m.el).to.be.accessible();
+    }
+    part(m.el, 'retry-button')!.click();
+    await until(() => part(m.el, 'error') === null, 'the error gone after a retry');
+  });
+
+  it('tells a signed-out agent that access was refused (the proxy’s authorize hook)', async () => {
+    signOut();
+    const m = await rooms();
+    await until(() => m.errors.length > 0, 'samesurf-error');
+    expect(m.errors[0]).to.include({
+      code: 'api',
+      message: 'The co-browsing service did not accept this site’s credentials.',
+    });
+    expect(part(m.el, 'error')!.textContent).to.contain(m.errors[0]!.message);
+  });
+
+  it('times out as told by timeout', async () => {
+    await inject({ call: 'runningrooms', delayMs: 3000, count: 3 });
+    const m = await rooms({ timeout: '300' });
+    await until(() => m.errors.length > 0, 'samesurf-error');
+    expect(m.errors[0]).to.include({ code: 'timeout' });
+  });
+
+  it('joins a room as its leader in the launcher’s dialog', async () => {
+    const [room] = await runningRooms(1);
+    const { el } = await rooms();
+    await loaded(el);
+    const launcher = rows(el)[0]!.querySelector('samesurf-launcher')!;
+    expect(launcher.mode).to.equal('join');
+    const button = launcher.shadowRoot!.querySelector<HTMLElement>('[part~="button"]')!;
+    button.focus();
+    const shown = nextEvent(launcher, 'samesurf-after-show');
+    await sendKeys({ press: 'Enter' });
+    await shown;
+    await until(async () => (await roomUsers(room!)).length === 1, 'the agent in the room');
+    expect((await roomUsers(room!))[0]!.host).to.equal(true);
+    await launcher.leave();
+  });
+
+  it('copies a room’s guest link and says so', async () => {
+    const [room] = await runningRooms(1);
+    const { el } = await rooms();
+    await loaded(el);
+    const copy = rows(el)[0]!.querySelector<HTMLElement>('[part~="copy-button"]')!;
+    expect(copy.textContent).to.contain(`Room ${room}`, 'a name of its own for each row');
+    copy.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => /copied|could not/i.test(announced(el)), 'the copy told');
+    const guest = (await api().runningRooms()).rooms[0]!.privateinvitation;
+    if (/copied/i.test(announced(el))) expect(await navigator.clipboard.readText().catch(() => guest)).to.equal(guest);
+  });
+
+  it('makes a limited-use invitation from the keyboard, checked field by field', async () => {
+    const [room] = await runningRooms(1);
+    const { el } = await rooms();
+    await loaded(el);
+    const toggle = rows(el)[0]!.querySelector<HTMLElement>('[part~="invite-button"]')!;
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => part(el, 'invite-form') !== null, 'the form');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const usage = $<HTMLInputElement>(el, 'input[name="usagelimit"]')!;
+    expect(el.shadowRoot!.activeElement).to.equal(usage, 'focus in the form');
+    // A usage limit of 0 is refused on its field, by the same rule the API has, before any request.
+    usage.select();
+    await sendKeys({ type: '0' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => usage.getAttribute('aria-invalid') === 'true', 'the field marked');
+    expect($(el, '#invite-problem')!.textContent).to.match(/usagelimit/i);
+    expect((await requestCounts()).createlimitedusetoken ?? 0).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    usage.select();
+    await sendKeys({ type: '2' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Ana' });
+    const created = nextEvent(el, 'samesurf-created');
+    await sendKeys({ press: 'Enter' });
+    const detail = (await created).detail;
+    expect(detail.mode).to.equal('invite');
+    await until(() => !!$<HTMLInputElement>(el, '.result input')?.value, 'the link shown');
+    const link = $<HTMLInputElement>(el, '.result input')!;
+    expect(link.value).to.equal((detail as { link: string }).link);
+    expect(new URL(link.value).pathname).to.contain(room!);
+    await expect(el).to.be.accessible();
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => part(el, 'invite-form') === null, 'closed again');
+  });
+
+  it('speaks German and Spanish from the nearest lang, and takes strings overrides', async () => {
+    await runningRooms(1);
+    const host = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+    const el = document.createElement('samesurf-rooms');
+    el.setAttribute('api-base', '/samesurf-agent');
+    el.strings = { roomsTitle: 'Unsere Räume' };
+    host.append(el);
+    await loaded(el);
+    expect(part(el, 'title')!.textContent).to.equal('Unsere Räume');
+    expect($(el, 'th')!.textContent).to.equal('Titel');
+    expect(range(el)).to.equal('1–1 von 1');
+    host.lang = 'es';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($(el, 'th')!.textContent).to.equal('Título');
+  });
+});

@@ -56,7 +56,7 @@ export const cdnBuild = {
  * launcher their rows join rooms with is the launcher's own CDN entry beside them, imported, never copied.
  */
 export const agentCdnBuild = {
-  input: { 'samesurf-rooms': 'src/agent/rooms.ts' },
+  input: { 'samesurf-rooms': 'src/agent/rooms.ts', 'samesurf-room-report': 'src/agent/room-report.ts' },
   preserveEntrySignatures: false,
   plugins: [
     {
@@ -130,6 +130,7 @@ const npmBuild = {
     'server/redis': 'src/server/redis.ts',
     react: 'src/react.ts',
     'agent/rooms': 'src/agent/rooms.ts',
+    'agent/room-report': 'src/agent/room-report.ts',
   },
   external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id) || /^react(-dom)?(\/|$)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],

@@ -23,7 +23,7 @@ export const SUPPORT_ROOM = '424242424';
 export const AGENT_COOKIE = 'samesurf-demo-agent=signed-in';
 
 /** The strict policy a careful site would send; the pages work under it. */
-export function strictCsp(emulatorUrl, { self = false } = {}) {
+export function strictCsp(emulatorUrl, { self = false, media = false } = {}) {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -31,7 +31,9 @@ export function strictCsp(emulatorUrl, { self = false } = {}) {
     // The demo also talks to its own proxy (/samesurf/); the e2e pages use exactly the issue's policy.
     `connect-src ${self ? "'self' " : ''}${emulatorUrl}`,
     `frame-src ${emulatorUrl}`,
-    "img-src 'self' data:",
+    // The agent's pages show recordings: their thumbnails, screenshots and videos come from the API's media links.
+    `img-src 'self' data:${media ? ` ${emulatorUrl}` : ''}`,
+    ...(media ? [`media-src ${emulatorUrl}`] : []),
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -111,8 +113,8 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
     if (extname(file) === '.html') {
       // The demo and the agent's e2e pages also talk to their own proxies.
-      const self = mount === '/demo/' || url.pathname.startsWith('/e2e/agent-');
-      headers['Content-Security-Policy'] = strictCsp(emulator.url, { self });
+      const agent = url.pathname.startsWith('/e2e/agent-') || url.pathname === '/demo/agent.html';
+      headers['Content-Security-Policy'] = strictCsp(emulator.url, { self: mount === '/demo/' || agent, media: agent });
       import('node:fs/promises').then(async ({ readFile }) => {
         const html = (await readFile(file, 'utf8'))
           .replaceAll('{{EMULATOR}}', emulator.url)

@@ -9,7 +9,7 @@ const ENTRY = 'samesurf-launcher.js';
 const IIFE = 'samesurf-launcher.iife.js';
 const BUNDLE = 'samesurf-launcher.bundle.js';
 /** The agent's elements: each file, with the shared chunks it imports (the launcher's entry it joins with apart). */
-const AGENT = { 'samesurf-rooms.js': 25000 };
+const AGENT = { 'samesurf-rooms.js': 25000, 'samesurf-room-report.js': 25000 };
 /**
  * Bytes gzip. The IIFE is a loader: a classic-script page downloads it and the entry before the element works.
  * The bundle is everything in one classic script (Lit, the launch code, jsrsasign), used instead of all the others.

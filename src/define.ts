@@ -17,6 +17,7 @@ export type {
 // The agent's elements' classes, as types only (registering them is `samesurf-launcher/rooms`, …): the generated
 // framework types (dist/types) import every element from here.
 export type { SameSurfRooms } from './agent/samesurf-rooms.js';
+export type { SameSurfRoomReport } from './agent/samesurf-room-report.js';
 
 export const TAG = 'samesurf-launcher';
 

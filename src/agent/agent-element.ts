@@ -79,19 +79,27 @@ export abstract class AgentElement extends LitElement {
       return;
     }
     this.#client = undefined;
-    this.configProblem = result.problem;
-    const id = `${result.problem.attribute}|${result.problem.detail}`;
+    this.reportProblem(result.problem);
+  }
+
+  /**
+   * A misconfiguration: shown inline where its developer looks, one console line and one `samesurf-error` (once for
+   * the same problem), and nothing is fetched.
+   */
+  protected reportProblem(problem: AgentConfigProblem): void {
+    this.configProblem = problem;
+    const id = `${problem.attribute}|${problem.detail}`;
     if (this.#reported === id) return;
     this.#reported = id;
-    const line = `<${this.localName}>: ${result.problem.attribute}: ${result.problem.detail}`;
-    if (result.problem.secret) console.error(line);
+    const line = `<${this.localName}>: ${problem.attribute}: ${problem.detail}`;
+    if (problem.secret) console.error(line);
     else console.warn(line);
     const s = this.s();
     emit(this, 'samesurf-error', {
-      code: result.problem.secret ? 'secret' : 'config',
-      message: result.problem.secret ? s.errorSecret : s.errorConfig,
-      attribute: result.problem.attribute,
-      cause: new Error(result.problem.detail),
+      code: problem.secret ? 'secret' : 'config',
+      message: problem.secret ? s.errorSecret : s.errorConfig,
+      attribute: problem.attribute,
+      cause: new Error(problem.detail),
     });
   }
 

@@ -93,6 +93,9 @@ export const agentStyles = css`
     gap: 0.2em;
     font-weight: 600;
   }
+  a {
+    color: var(--_accent);
+  }
   .muted {
     color: var(--_muted);
   }

@@ -164,6 +164,20 @@ describe("the agent's elements, from their own CDN file", () => {
           .filter((p) => p.endsWith('.js')),
       );
       assert.equal(scripts.filter((p) => p === '/dist/cdn/samesurf-launcher.js').length, 1);
+      // The room, ended with a recording: its report, from the second element's own file, with the agent in it.
+      await row.locator('samesurf-launcher').evaluate((l) => l.leave());
+      const ended = await fetch(`${demo.emulator.url}/__emulator/rooms/${room}/end`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ recordings: 1 }),
+      });
+      assert.equal(ended.status, 200, await ended.text());
+      // As the analytics element opens it: with the count of recordings (no probing past the last one).
+      await page.locator('samesurf-room-report').evaluate((r, n) => Object.assign(r, { room: n, recordings: 1 }), room);
+      await page.locator('samesurf-room-report >> [part~="thumbnail"]').waitFor();
+      const people = await page.locator('samesurf-room-report >> [part~="people"] tbody tr').allTextContents();
+      assert.equal(people.length, 1);
+      assert.match(people[0], /Leader/);
       assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no securitypolicyviolation');
       // The refused first load logged nothing to the console: it told the page (samesurf-error) and the person.
       assert.deepEqual(

@@ -56,7 +56,11 @@ export const cdnBuild = {
  * launcher their rows join rooms with is the launcher's own CDN entry beside them, imported, never copied.
  */
 export const agentCdnBuild = {
-  input: { 'samesurf-rooms': 'src/agent/rooms.ts', 'samesurf-room-report': 'src/agent/room-report.ts' },
+  input: {
+    'samesurf-rooms': 'src/agent/rooms.ts',
+    'samesurf-room-report': 'src/agent/room-report.ts',
+    'samesurf-analytics': 'src/agent/analytics.ts',
+  },
   preserveEntrySignatures: false,
   plugins: [
     {
@@ -131,6 +135,7 @@ const npmBuild = {
     react: 'src/react.ts',
     'agent/rooms': 'src/agent/rooms.ts',
     'agent/room-report': 'src/agent/room-report.ts',
+    'agent/analytics': 'src/agent/analytics.ts',
   },
   external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id) || /^react(-dom)?(\/|$)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],

@@ -18,6 +18,7 @@ export type {
 // framework types (dist/types) import every element from here.
 export type { SameSurfRooms } from './agent/samesurf-rooms.js';
 export type { SameSurfRoomReport } from './agent/samesurf-room-report.js';
+export type { SameSurfAnalytics } from './agent/samesurf-analytics.js';
 
 export const TAG = 'samesurf-launcher';
 

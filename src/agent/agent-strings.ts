@@ -6,16 +6,17 @@
 import type { BuiltInLanguage } from '../launcher/lang.js';
 import type { ErrorStrings } from '../launcher/messages.js';
 import { BUILT_IN_STRINGS, type LauncherStrings } from '../launcher/strings.js';
+import { ANALYTICS_STRINGS, type AnalyticsStrings } from './analytics-strings.js';
 import { REPORT_STRINGS, type ReportStrings } from './report-strings.js';
 import { ROOMS_STRINGS, type RoomsStrings } from './rooms-strings.js';
 
-export type { ReportStrings, RoomsStrings };
+export type { AnalyticsStrings, ReportStrings, RoomsStrings };
 
 /** The launcher's strings the kit shares: errors, copying, retrying. */
 export type SharedStrings = ErrorStrings &
   Pick<LauncherStrings, 'copy' | 'copied' | 'copyFailed' | 'retry' | 'errorSecret'>;
 
-export type AgentStrings = SharedStrings & RoomsStrings & ReportStrings;
+export type AgentStrings = SharedStrings & RoomsStrings & ReportStrings & AnalyticsStrings;
 
 /** Where the kit's sentence differs from the launcher's: an agent's call need not be starting a session. */
 const KIT_ERRORS: Readonly<Record<BuiltInLanguage, Pick<SharedStrings, 'errorRejected'>>> = {
@@ -47,5 +48,12 @@ export function agentStringsFor(lang: BuiltInLanguage, overrides: Partial<AgentS
     errorOffline: l.errorOffline,
     errorLink: l.errorLink,
   };
-  return { ...shared, ...KIT_ERRORS[lang], ...ROOMS_STRINGS[lang], ...REPORT_STRINGS[lang], ...overrides };
+  return {
+    ...shared,
+    ...KIT_ERRORS[lang],
+    ...ROOMS_STRINGS[lang],
+    ...REPORT_STRINGS[lang],
+    ...ANALYTICS_STRINGS[lang],
+    ...overrides,
+  };
 }

@@ -90,6 +90,6 @@ describe('<samesurf-launcher> through a proxy that knows who is signed in', () =
     await click(part(m.el, 'button')!);
     await until(() => m.errors.length > 0, 'samesurf-error');
     expect(m.errors[0]!.detail).to.include({ code: 'api', errorcode: 100 });
-    expect(part(m.el, 'error')!.textContent).to.contain('did not accept');
+    expect(part(m.el, 'error')!.textContent).to.contain('Sign in first.'); // the site's reason
   });
 });

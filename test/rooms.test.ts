@@ -5,6 +5,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/agent/rooms.js';
 import type { SameSurfRooms } from '../src/agent/samesurf-rooms.js';
+import type { SameSurfLauncher } from '../src/index.js';
 import type { SameSurfErrorDetail } from '../src/index.js';
 import { endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
 import { api, apiBase, base, nextEvent, roomUsers, until } from './helpers/launcher.js';
@@ -94,7 +95,7 @@ describe('<samesurf-rooms>', () => {
     expect(before).to.match(/^\d+:\d\d$/);
     await until(() => running() !== before, 'the running time to tick', 3000);
     expect(range(el)).to.equal('1–2 of 2');
-    expect(announced(el)).to.equal('2 rooms running');
+    await until(() => announced(el) === '2 rooms running', 'announced');
     await expect(el).to.be.accessible();
   });
 
@@ -126,6 +127,7 @@ describe('<samesurf-rooms>', () => {
     next.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => range(el) === '4–6 of 7', 'page 2');
+    await until(() => announced(el) === '4–6 of 7', 'which rooms are shown now, said');
     await sendKeys({ press: 'Enter' });
     await until(() => range(el) === '7–7 of 7', 'page 3');
     expect(rows(el)).to.have.length(1);
@@ -155,7 +157,7 @@ describe('<samesurf-rooms>', () => {
       await executeServerCommand('show-page');
       await until(() => !document.hidden, 'the page shown');
       await until(() => rows(el).some((r) => cells(r)[3] === room), 'caught up at once');
-      expect(announced(el)).to.equal('1 room running');
+      await until(() => announced(el) === '1 room running', 'announced');
     } finally {
       await executeServerCommand('show-page');
     }
@@ -166,15 +168,18 @@ describe('<samesurf-rooms>', () => {
     const { el } = await rooms({ 'refresh-interval': '0' });
     await loaded(el);
     const height = el.getBoundingClientRect().height;
+    const refresh = part(el, 'refresh-button')!.getBoundingClientRect();
     await runningRooms(1, () => 'New');
     await inject({ call: 'runningrooms', delayMs: 600 });
     part(el, 'refresh-button')!.click();
     await until(() => $(el, 'table')!.getAttribute('aria-busy') === 'true', 'busy');
     expect(rows(el)).to.have.length(2, 'the rows stay while it refreshes');
     expect(el.getBoundingClientRect().height).to.equal(height, 'no jump');
+    expect(part(el, 'refresh-button')!.getBoundingClientRect().x).to.equal(refresh.x, 'the button stays put');
+    expect($(el, '.busy-note')!.textContent).to.equal('Refreshing…');
     await expect(el).to.be.accessible();
     await until(() => rows(el).length === 3, 'the new room');
-    expect(announced(el)).to.equal('3 rooms running');
+    await until(() => announced(el) === '3 rooms running', 'announced');
   });
 
   it('tells every failure, with a retry, and keeps what was shown', async () => {
@@ -199,13 +204,36 @@ describe('<samesurf-rooms>', () => {
     await until(() => part(m.el, 'error') === null, 'the error gone after a retry');
   });
 
+  it('survives an odd answer (a title that is no text, no rooms list) and shows the next good one', async () => {
+    await runningRooms(1, () => 'A very long title without a single space '.replace(/ /g, '_').repeat(4));
+    await inject(
+      {
+        call: 'runningrooms',
+        patch: { rooms: [{ room: '2', title: { toString: 1 }, starttime: 'soon' }, { title: 'no room' }] },
+      },
+      { call: 'runningrooms', patch: { rooms: null, totalrooms: 'many' } },
+    );
+    const { el } = await rooms({ 'refresh-interval': '0' });
+    await loaded(el);
+    expect(cells(rows(el)[0]!)).to.deep.equal(['Untitled', 'soon', '–', '2', 'Join Copy guest link Invitation…']);
+    await el.refresh();
+    // No list at all: told as a failure, and what was shown stays.
+    expect(part(el, 'error')).to.not.equal(null);
+    expect(rows(el)).to.have.length(1);
+    await el.refresh();
+    expect(rows(el)).to.have.length(1, 'a good answer shows again');
+    // A long unbroken title wraps inside its cell: the element never scrolls sideways.
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    expect(rows(el)[0]!.querySelector('td bdi')).to.not.equal(null, 'the title isolated (bidi)');
+  });
+
   it('tells a signed-out agent that access was refused (the proxy’s authorize hook)', async () => {
     signOut();
     const m = await rooms();
     await until(() => m.errors.length > 0, 'samesurf-error');
     expect(m.errors[0]).to.include({
       code: 'api',
-      message: 'The co-browsing service did not accept this site’s credentials.',
+      message: 'Sign in first.', // the proxy's own reason, meant for the person
     });
     expect(part(m.el, 'error')!.textContent).to.contain(m.errors[0]!.message);
   });
@@ -221,16 +249,51 @@ describe('<samesurf-rooms>', () => {
     const [room] = await runningRooms(1);
     const { el } = await rooms();
     await loaded(el);
-    const launcher = rows(el)[0]!.querySelector('samesurf-launcher')!;
-    expect(launcher.mode).to.equal('join');
-    const button = launcher.shadowRoot!.querySelector<HTMLElement>('[part~="button"]')!;
-    button.focus();
-    const shown = nextEvent(launcher, 'samesurf-after-show');
+    const join = rows(el)[0]!.querySelector<HTMLElement>('[part~="join-button"]')!;
+    expect(join.getAttribute('aria-label')).to.equal(`Join, Room ${room}`);
+    join.focus();
     await sendKeys({ press: 'Enter' });
-    await shown;
+    await until(() => $(el, '.sessions samesurf-launcher') !== null, 'the session');
+    const session = $<SameSurfLauncher>(el, '.sessions samesurf-launcher')!;
+    expect(session.mode).to.equal('join');
+    await until(() => session.getAttribute('state') === 'open', 'the dialog open');
     await until(async () => (await roomUsers(room!)).length === 1, 'the agent in the room');
     expect((await roomUsers(room!))[0]!.host).to.equal(true);
-    await launcher.leave();
+    await until(() => join.textContent === 'Return', 'the row says the agent is in');
+    await session.leave();
+    await until(() => $(el, '.sessions samesurf-launcher') === null, 'the session gone after leaving');
+  });
+
+  it('keeps a joined session open through refreshes and page changes that take its row away', async () => {
+    const made = await runningRooms(3);
+    const { el } = await rooms({ limit: '2', 'refresh-interval': '0' });
+    await loaded(el);
+    part(el, 'next-button')!.click();
+    await until(() => range(el) === '3–3 of 3', 'page 2');
+    const room = cells(rows(el)[0]!)[3]!;
+    rows(el)[0]!.querySelector<HTMLElement>('[part~="join-button"]')!.click();
+    await until(() => $(el, '.sessions samesurf-launcher')?.getAttribute('state') === 'open', 'the dialog open');
+    const session = $<SameSurfLauncher>(el, '.sessions samesurf-launcher')!;
+    // Another room ends: the joined one moves up a page, and this page has nothing left to show.
+    await endRoom(made.find((r) => r !== room)!);
+    await el.refresh();
+    await until(() => !rows(el).some((r) => cells(r)[3] === room) || range(el) === '1–2 of 2', 'the table moved');
+    expect(session.isConnected).to.equal(true, 'the session stays');
+    expect(session.getAttribute('state')).to.equal('open', 'its dialog still open');
+    await session.hide();
+    expect(session.getAttribute('state')).to.equal('live');
+    part(el, 'previous-button')!.click();
+    await el.refresh();
+    expect(session.isConnected && session.getAttribute('state')).to.equal('live', 'still live after paging');
+    await until(() => rows(el).some((r) => cells(r)[3] === room), 'the room listed');
+    const join = rows(el)
+      .find((r) => cells(r)[3] === room)!
+      .querySelector<HTMLElement>('[part~="join-button"]')!;
+    expect(join.textContent).to.equal('Return');
+    join.click();
+    await until(() => session.getAttribute('state') === 'open', 'the same session reopened');
+    expect($(el, '.sessions')!.querySelectorAll('samesurf-launcher')).to.have.length(1);
+    await session.leave();
   });
 
   it('copies a room’s guest link and says so', async () => {
@@ -238,7 +301,7 @@ describe('<samesurf-rooms>', () => {
     const { el } = await rooms();
     await loaded(el);
     const copy = rows(el)[0]!.querySelector<HTMLElement>('[part~="copy-button"]')!;
-    expect(copy.textContent).to.contain(`Room ${room}`, 'a name of its own for each row');
+    expect(copy.getAttribute('aria-label')).to.equal(`Copy guest link, Room ${room}`, 'a name of its own per row');
     copy.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => /copied|could not/i.test(announced(el)), 'the copy told');
@@ -262,7 +325,7 @@ describe('<samesurf-rooms>', () => {
     await sendKeys({ type: '0' });
     await sendKeys({ press: 'Enter' });
     await until(() => usage.getAttribute('aria-invalid') === 'true', 'the field marked');
-    expect($(el, '#invite-problem')!.textContent).to.match(/usagelimit/i);
+    expect($(el, '#invite-problem')!.textContent).to.equal('Enter a whole number of at least 1.');
     expect((await requestCounts()).createlimitedusetoken ?? 0).to.equal(0);
     await expect(el).to.be.accessible();
 

@@ -65,7 +65,9 @@ export const agentStyles = css`
     background: transparent;
     color: var(--_accent);
   }
-  button:disabled {
+  /* aria-disabled too: a pager button at its end keeps focus (a disabled one would drop it) but looks unavailable. */
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.55;
   }

@@ -2,6 +2,7 @@
 
 /** `h:mm:ss` (or `m:ss` under an hour) from milliseconds; never negative (a clock a little behind the server's). */
 export function elapsed(ms: number): string {
+  if (!Number.isFinite(ms)) return '–'; // a date that is no date: nothing to count
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
@@ -11,6 +12,7 @@ export function elapsed(ms: number): string {
 
 /** The same duration as ISO 8601, for `<time datetime>`. */
 export function isoDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return 'PT0S';
   const total = Math.max(0, Math.floor(ms / 1000));
   return `PT${Math.floor(total / 3600)}H${Math.floor((total % 3600) / 60)}M${total % 60}S`;
 }

@@ -38,6 +38,8 @@ interface ReportStrings {
   /** The screenshot's alternative text: {n}, {width}. */
   screenshotAlt: string;
   openScreenshot: string;
+  /** The screenshot width refused: shown by the field. */
+  screenshotWidthInvalid: string;
   noPreview: string;
   /** A recording's link could not be had (announced, and shown by the recording). */
   mediaFailed: string;
@@ -76,6 +78,7 @@ export const REPORT_STRINGS: Readonly<Record<BuiltInLanguage, ReportStrings>> = 
     takeScreenshot: 'Get screenshot',
     screenshotAlt: 'Screenshot of recording {n}, {width} pixels wide',
     openScreenshot: 'Open full size',
+    screenshotWidthInvalid: 'Enter a whole number of pixels from 1 to 8192.',
     noPreview: 'No preview',
     mediaFailed: 'The recording could not be loaded.',
   },
@@ -111,6 +114,7 @@ export const REPORT_STRINGS: Readonly<Record<BuiltInLanguage, ReportStrings>> = 
     takeScreenshot: 'Bildschirmfoto holen',
     screenshotAlt: 'Bildschirmfoto von Aufnahme {n}, {width} Pixel breit',
     openScreenshot: 'In voller Größe öffnen',
+    screenshotWidthInvalid: 'Bitte eine ganze Zahl von 1 bis 8192 Pixel eingeben.',
     noPreview: 'Keine Vorschau',
     mediaFailed: 'Die Aufnahme konnte nicht geladen werden.',
   },
@@ -146,6 +150,7 @@ export const REPORT_STRINGS: Readonly<Record<BuiltInLanguage, ReportStrings>> = 
     takeScreenshot: 'Obtener captura',
     screenshotAlt: 'Captura de la grabación {n}, de {width} píxeles de ancho',
     openScreenshot: 'Abrir a tamaño completo',
+    screenshotWidthInvalid: 'Introduzca un número entero de píxeles entre 1 y 8192.',
     noPreview: 'Sin vista previa',
     mediaFailed: 'No se pudo cargar la grabación.',
   },

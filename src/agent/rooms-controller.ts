@@ -76,9 +76,11 @@ export class RoomsController implements ReactiveController {
         this.busy = false;
         return this.load(Math.floor((res.totalrooms - 1) / this.io.pageSize()) * this.io.pageSize());
       }
-      Object.assign(this, { rooms: res.rooms, total: res.totalrooms, skip, failure: undefined, now: Date.now() });
-      const ids = `${skip}|${res.totalrooms}|${res.rooms.map((r) => r.room).join()}`;
-      if (ids !== this.#shownIds) this.io.announce(res.totalrooms);
+      const rooms = wellFormed(res.rooms);
+      const total = Number.isFinite(res.totalrooms) ? res.totalrooms : rooms.length;
+      Object.assign(this, { rooms, total, skip, failure: undefined, now: Date.now() });
+      const ids = `${skip}|${total}|${rooms.map((r) => r.room).join()}`;
+      if (ids !== this.#shownIds) this.io.announce(total);
       this.#shownIds = ids;
     } catch (err) {
       if (abort.signal.aborted) return;
@@ -133,4 +135,22 @@ export class RoomsController implements ReactiveController {
     }, 1000);
     void this.load();
   }
+}
+
+/**
+ * The rooms of an answer as the table can show them: a room without a number is left out, a title or a time that is
+ * no string becomes none. An odd answer (a proxy's, a future API's) must not break the table for good.
+ */
+function wellFormed(rooms: unknown): RunningRoom[] {
+  if (!Array.isArray(rooms)) return [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return rooms
+    .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && typeof r.room === 'string')
+    .map((r) => ({
+      room: r.room as string,
+      title: text(r.title) || null,
+      starttime: text(r.starttime),
+      publicinvitation: text(r.publicinvitation),
+      privateinvitation: text(r.privateinvitation),
+    }));
 }

@@ -25,8 +25,14 @@ interface RoomsStrings {
   nextPage: string;
   /** The join button (the launcher's): enters the room as its leader. */
   join: string;
-  /** The join button while its session runs minimised (kept short: the button keeps the width of the longer). */
+  /** A row's join button while the agent has a session in that room. */
   joinLive: string;
+  /** Over the agent's own sessions (kept open whatever the table shows). */
+  sessionsTitle: string;
+  /** A session's button while it runs minimised: {room}. */
+  sessionLive: string;
+  /** The usage limit field refused: shown by the field. */
+  usageLimitInvalid: string;
   copyGuestLink: string;
   /** Opens the limited-use invitation form for a room. */
   newInvitation: string;
@@ -60,6 +66,9 @@ export const ROOMS_STRINGS: Readonly<Record<BuiltInLanguage, RoomsStrings>> = {
     nextPage: 'Next page',
     join: 'Join',
     joinLive: 'Return',
+    sessionsTitle: 'Your sessions',
+    sessionLive: 'Live: room {room}',
+    usageLimitInvalid: 'Enter a whole number of at least 1.',
     copyGuestLink: 'Copy guest link',
     newInvitation: 'Invitation…',
     usageLimit: 'Usable times',
@@ -88,6 +97,9 @@ export const ROOMS_STRINGS: Readonly<Record<BuiltInLanguage, RoomsStrings>> = {
     nextPage: 'Nächste Seite',
     join: 'Beitreten',
     joinLive: 'Zurück',
+    sessionsTitle: 'Ihre Sitzungen',
+    sessionLive: 'Live: Raum {room}',
+    usageLimitInvalid: 'Bitte eine ganze Zahl ab 1 eingeben.',
     copyGuestLink: 'Gastlink kopieren',
     newInvitation: 'Einladung…',
     usageLimit: 'Wie oft nutzbar',
@@ -116,6 +128,9 @@ export const ROOMS_STRINGS: Readonly<Record<BuiltInLanguage, RoomsStrings>> = {
     nextPage: 'Página siguiente',
     join: 'Entrar',
     joinLive: 'Volver',
+    sessionsTitle: 'Sus sesiones',
+    sessionLive: 'En curso: sala {room}',
+    usageLimitInvalid: 'Introduzca un número entero de al menos 1.',
     copyGuestLink: 'Copiar enlace de invitado',
     newInvitation: 'Invitación…',
     usageLimit: 'Usos',

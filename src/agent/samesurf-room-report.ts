@@ -164,11 +164,12 @@ export class SameSurfRoomReport extends AgentElement {
 
   #screenshot = async (e: SubmitEvent, i: number) => {
     e.preventDefault();
-    const width = Number(new FormData(e.target as HTMLFormElement).get('width'));
+    const given = String(new FormData(e.target as HTMLFormElement).get('width') ?? '').trim();
+    const width = given === '' ? Number.NaN : Number(given);
     // The same rule the client, the emulator and the proxy hold (1 to 8192 pixels), told on the field.
     const problem = findProblem('screenrecordingimage', { room: this.room ?? '', recording: i, width });
     if (problem) {
-      this.#set(i, { problem: problem.message });
+      this.#set(i, { problem: problem.field === 'width' ? this.s().screenshotWidthInvalid : problem.message });
       return;
     }
     const link = await this.#link(i, 'image', 'image', width);

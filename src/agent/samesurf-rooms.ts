@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import '../define.js'; // <samesurf-launcher>, which each row joins its room with
+import '../define.js'; // <samesurf-launcher>, which joins a room for the agent
+import type { SameSurfLauncher } from '../launcher/samesurf-launcher.js';
 import type { RunningRoom } from '../api/types.js';
 import { findProblem } from '../api/validate.js';
 import { emit } from '../launcher/events.js';
@@ -87,14 +87,25 @@ export class SameSurfRooms extends AgentElement {
       .result input {
         inline-size: 100%;
       }
+      .toolbar {
+        position: relative;
+      }
       .busy-note {
-        min-inline-size: 8em;
-        text-align: end;
+        position: absolute;
+        inset-block-start: 100%;
+        inset-inline-end: 0;
+        font-size: 0.85em;
       }
-      samesurf-launcher::part(button) {
-        min-block-size: 2.25rem;
-        padding-block: 0.35em;
+      .sessions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        margin-block-end: 0.75em;
       }
+      td.title {
+        overflow-wrap: anywhere;
+      }
+
     `,
   ];
 
@@ -120,13 +131,20 @@ export class SameSurfRooms extends AgentElement {
     this.requestUpdate();
   }
 
-  /** What the live region says: each change renders (and is announced). */
+  /**
+   * What the live region says. The same words again are announced again: the region is emptied first, and the words
+   * put back a frame later (a screen reader reads a change, not a repeat).
+   */
   get #announcement(): string {
     return this.#announced;
   }
   set #announcement(value: string) {
-    this.#announced = value;
+    this.#announced = '';
     this.requestUpdate();
+    requestAnimationFrame(() => {
+      this.#announced = value;
+      this.requestUpdate();
+    });
   }
   readonly #rooms = new RoomsController(this, {
     client: () => this.client,
@@ -158,11 +176,28 @@ export class SameSurfRooms extends AgentElement {
     else if (changed.has('refreshInterval')) this.#rooms.reschedule();
   }
 
-  #page = (delta: number) => {
+  #page = async (delta: number) => {
     const c = this.#rooms;
     const skip = c.skip + delta * this.#pageSize();
     if (c.busy || skip < 0 || skip >= c.total) return;
-    void c.load(skip);
+    await c.load(skip);
+    // Which rooms are shown now: the pager's range, said (the rooms' count alone would not change).
+    if (!c.failure) this.#announcement = this.#range(this.s());
+  };
+
+  #range(s: AgentStrings): string {
+    const c = this.#rooms;
+    return format(s.pageRange, { from: c.total ? c.skip + 1 : 0, to: c.skip + c.rooms.length, total: c.total });
+  }
+
+  /** Refresh or retry, by the person: the same count said again when nothing changed, focus kept on the toolbar. */
+  #refreshByHand = async (e: Event) => {
+    const fromRetry = (e.target as HTMLElement).matches('[part~="retry-button"]');
+    if (fromRetry) this.renderRoot.querySelector<HTMLElement>('[part~="refresh-button"]')?.focus();
+    await this.#rooms.load();
+    const c = this.#rooms;
+    const s = this.s();
+    if (!c.failure) this.#announcement = c.total === 1 ? s.roomsCountOne : format(s.roomsCount, { count: c.total });
   };
 
   #copy = async (e: Event, link: string) => {
@@ -185,16 +220,19 @@ export class SameSurfRooms extends AgentElement {
     if (!state || state.busy || !client) return;
     const data = new FormData(e.target as HTMLFormElement);
     const name = String(data.get('usersname') ?? '').trim();
+    const usage = String(data.get('usagelimit') ?? '').trim();
     const request = {
       room: state.room,
-      usagelimit: Number(data.get('usagelimit')),
+      usagelimit: usage === '' ? Number.NaN : Number(usage),
       isleader: false,
       ...(name ? { usersname: name } : {}),
     };
     // The same rules the client, the emulator and the proxy hold (the per-call map): shown on the field at fault.
     const problem = findProblem('createlimitedusetoken', request);
     if (problem) {
-      this.#invite = { ...state, link: undefined, problem: { field: problem.field, message: problem.message } };
+      const s = this.s();
+      const message = problem.field === 'usagelimit' ? s.usageLimitInvalid : problem.message;
+      this.#invite = { ...state, link: undefined, problem: { field: problem.field, message } };
       return;
     }
     this.#invite = { room: state.room, busy: true };
@@ -207,7 +245,8 @@ export class SameSurfRooms extends AgentElement {
     } catch (err) {
       const detail = this.report(err);
       const field = detail?.errorcode === 125 ? 'usagelimit' : '';
-      this.#invite = { room: state.room, busy: false, problem: detail && { field, message: detail.message } };
+      const message = field ? this.s().usageLimitInvalid : detail?.message;
+      this.#invite = { room: state.room, busy: false, problem: message ? { field, message } : undefined };
     }
   };
 
@@ -215,21 +254,64 @@ export class SameSurfRooms extends AgentElement {
     void navigator.share?.({ url: link }).catch(() => undefined);
   };
 
-  #joinLabels?: { start: string; rejoin: string };
-  /** The join buttons' labels: the same object while they stay the same (a new one would render every row again). */
-  #joinStrings(s: AgentStrings): { start: string; rejoin: string } {
-    const l = this.#joinLabels;
-    if (l?.start !== s.join || l.rejoin !== s.joinLive) this.#joinLabels = { start: s.join, rejoin: s.joinLive };
-    return this.#joinLabels!;
+  /**
+   * The agent's sessions, by room: each a <samesurf-launcher mode="join"> of its own, kept in the sessions strip
+   * above the table rather than in a row, so that a refresh or a page change that takes the row away leaves the
+   * session (its dialog, open or minimised) as it was. It goes when the agent leaves it.
+   */
+  readonly #sessions = new Map<string, SameSurfLauncher>();
+
+  #join(r: RunningRoom): void {
+    let session = this.#sessions.get(r.room);
+    if (!session) {
+      const s = this.s();
+      const label = format(s.roomLabel, { room: r.room });
+      session = document.createElement('samesurf-launcher');
+      Object.assign(session, {
+        mode: 'join',
+        room: r.room,
+        apiBase: this.apiBase,
+        tokenUrl: this.tokenUrl,
+        getToken: this.getToken,
+        realtimeOrigin: this.realtimeOrigin,
+        timeout: this.timeout,
+        strings: { start: label, rejoin: format(s.sessionLive, { room: r.room }) },
+      });
+      if (this.theme) session.setAttribute('theme', this.theme);
+      session.textContent = r.title && typeof r.title === 'string' ? `${label}: ${r.title}` : label;
+      session.addEventListener('samesurf-leave', () => this.#left(r.room));
+      this.renderRoot.querySelector('.sessions')!.append(session);
+      this.#sessions.set(r.room, session);
+      this.requestUpdate();
+    }
+    // In the click's own task: the launcher may open a tab (open="tab") only with the click's activation.
+    void session.launch();
+  }
+
+  /** The agent left a session: its launcher goes; focus goes back to the room's row, or to the toolbar. */
+  #left(room: string): void {
+    const session = this.#sessions.get(room);
+    this.#sessions.delete(room);
+    this.requestUpdate();
+    // After the launcher's own close (it gives focus to its button): then the button goes.
+    setTimeout(() => {
+      const hadFocus = session?.matches(':focus-within');
+      session?.remove();
+      if (!hadFocus) return;
+      const row = this.renderRoot.querySelector<HTMLElement>(`tr[data-room="${room}"] [part~="join-button"]`);
+      (row ?? this.renderRoot.querySelector<HTMLElement>('[part~="refresh-button"]'))?.focus();
+    });
   }
 
   #row(r: RunningRoom, s: AgentStrings, lang: string): TemplateResult {
     const ran = this.#rooms.now - Date.parse(r.starttime);
     const label = format(s.roomLabel, { room: r.room });
     const open = this.#invite?.room === r.room;
-    const title = r.title || html`<span class="muted">${s.untitled}</span>`;
-    return html`<tr role="row">
-        <td role="cell" data-label=${s.columnTitle}>${title}</td>
+    // <bdi>: a title in another direction (or one that tries to turn the line around) stays apart.
+    const title = r.title ? html`<bdi>${r.title}</bdi>` : html`<span class="muted">${s.untitled}</span>`;
+    const joined = this.#sessions.has(r.room);
+    return html`<tr role="row" data-room=${r.room}>
+        <td role="cell" class="title" data-label=${s.columnTitle}>${title}</td>
         <td role="cell" data-label=${s.columnStarted}>
           <time datetime=${r.starttime}>${dateTime(r.starttime, lang)}</time>
         </td>
@@ -239,16 +321,13 @@ export class SameSurfRooms extends AgentElement {
         <td role="cell" data-label=${s.columnRoom} class="num">${r.room}</td>
         <td role="cell">
           <div class="actions">
-          <samesurf-launcher .mode=${'join'} .room=${r.room} .apiBase=${this.apiBase} .tokenUrl=${this.tokenUrl}
-            .getToken=${this.getToken} .realtimeOrigin=${this.realtimeOrigin} .timeout=${this.timeout}
-            .strings=${this.#joinStrings(s)} theme=${ifDefined(this.theme)}
-            >${s.join}<span class="sr-only">, ${label}</span></samesurf-launcher>
-          <button class="secondary" part="copy-button" type="button"
-            @click=${(e: Event) => this.#copy(e, r.privateinvitation)}>${s.copyGuestLink}<span class="sr-only"
-            >, ${label}</span></button>
-          <button class="secondary" part="invite-button" type="button" aria-expanded=${open ? 'true' : 'false'}
-            aria-controls="invite-${r.room}" @click=${() => this.#toggleInvite(r.room)}>${s.newInvitation}<span
-            class="sr-only">, ${label}</span></button>
+            <button part="join-button" type="button" aria-label=${`${joined ? s.joinLive : s.join}, ${label}`}
+              @click=${() => this.#join(r)}>${joined ? s.joinLive : s.join}</button>
+            <button class="secondary" part="copy-button" type="button" aria-label=${`${s.copyGuestLink}, ${label}`}
+              @click=${(e: Event) => this.#copy(e, r.privateinvitation)}>${s.copyGuestLink}</button>
+            <button class="secondary" part="invite-button" type="button" aria-expanded=${open ? 'true' : 'false'}
+              aria-controls="invite-${r.room}" aria-label=${`${s.newInvitation}, ${label}`}
+              @click=${() => this.#toggleInvite(r.room)}>${s.newInvitation}</button>
           </div>
         </td>
       </tr>
@@ -295,8 +374,6 @@ export class SameSurfRooms extends AgentElement {
     const s = this.s();
     const c = this.#rooms;
     const lang = languageOf(this);
-    const from = c.total ? c.skip + 1 : 0;
-    const to = c.skip + c.rooms.length;
     const noMore = c.skip + this.#pageSize() >= c.total;
     let body: unknown;
     if (this.configProblem) body = nothing;
@@ -313,17 +390,14 @@ export class SameSurfRooms extends AgentElement {
     return html`${this.renderConfigProblem()}
       <div class="toolbar">
         <h2 id="heading" part="title">${s.roomsTitle}</h2>
-        <span class="muted busy-note" aria-hidden="true">${c.busy && !c.loading ? s.refreshing : ''}</span>
         <button class="secondary" part="refresh-button" type="button" aria-disabled=${this.client ? 'false' : 'true'}
-          @click=${() => void this.refresh()}>${s.refresh}</button>
+          @click=${this.#refreshByHand}>${s.refresh}</button>
+        <!-- Out of the flow: a longer word in another language never moves the button. -->
+        <span class="muted busy-note" aria-hidden="true">${c.busy && !c.loading ? s.refreshing : ''}</span>
       </div>
-      ${
-        c.failure
-          ? html`<div part="error" class="error" role="alert">${c.failure.message}
-              <button class="secondary" part="retry-button" type="button"
-                @click=${() => void this.refresh()}>${s.retry}</button></div>`
-          : nothing
-      }
+      <!-- The agent's sessions: launchers added and removed by #join and #left, never by this template. -->
+      <div class="sessions" part="sessions" role="group" aria-label=${s.sessionsTitle}
+        ?hidden=${this.#sessions.size === 0}></div>
       <!-- Roles spelled out: they stay when the narrow layout makes each row a card (display: block). -->
       <table part="table" role="table" aria-labelledby="heading" aria-busy=${c.busy ? 'true' : 'false'}>
         <thead role="rowgroup">
@@ -337,8 +411,16 @@ export class SameSurfRooms extends AgentElement {
         </thead>
         <tbody role="rowgroup">${body}</tbody>
       </table>
-      <div class="pager" part="pager">
-        <span class="num">${format(s.pageRange, { from, to, total: c.total })}</span>
+      ${
+        // Under the table, not over it: a failed refresh never moves the rows an agent is about to click.
+        c.failure
+          ? html`<div part="error" class="error" role="alert">${c.failure.message}
+              <button class="secondary" part="retry-button" type="button"
+                @click=${this.#refreshByHand}>${s.retry}</button></div>`
+          : nothing
+      }
+      <div class="pager" part="pager" ?hidden=${c.total === 0 && !c.skip}>
+        <span class="num"><bdi>${this.#range(s)}</bdi></span>
         <button class="secondary" part="previous-button" type="button"
           aria-disabled=${c.skip === 0 ? 'true' : 'false'} @click=${() => this.#page(-1)}>${s.previousPage}</button>
         <button class="secondary" part="next-button" type="button" aria-disabled=${noMore ? 'true' : 'false'}

@@ -310,7 +310,7 @@ export class SameSurfClient {
       const said = typeof record.error === 'string' && record.error.trim() !== '' ? record.error.trim() : undefined;
       const text = said ?? (errorcode === undefined ? 'The API reported a failure.' : describeErrorCode(errorcode));
       const codeText = errorcode === undefined ? '' : ` (errorcode ${errorcode})`;
-      throw error('api', `${text}${codeText}`, { errorcode, status, retryAfterSeconds: retryAfter });
+      throw error('api', `${text}${codeText}`, { errorcode, status, retryAfterSeconds: retryAfter, said });
     }
     if (!res.ok) {
       throw error('http', httpMessage(status), { status, retryAfterSeconds: retryAfter });

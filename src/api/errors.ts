@@ -50,6 +50,8 @@ export interface SameSurfErrorInit {
   status?: number;
   field?: string;
   retryAfterSeconds?: number;
+  /** The answer's own `error` text, as sent (the API's, or the site's proxy's reason for a refusal). */
+  said?: string;
   cause?: unknown;
 }
 
@@ -67,6 +69,8 @@ export class SameSurfError extends Error {
   readonly field?: string;
   /** From a `Retry-After` header, when the API sent one. */
   readonly retryAfterSeconds?: number;
+  /** The answer's own `error` text, as sent (the API's, or the site's proxy's reason for a refusal). */
+  readonly said?: string;
 
   constructor(init: SameSurfErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -76,6 +80,7 @@ export class SameSurfError extends Error {
     this.status = init.status;
     this.field = init.field;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.said = init.said;
   }
 
   /** True for faults where no answer came back: worth retrying for reads. */

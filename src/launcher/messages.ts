@@ -34,9 +34,13 @@ export function describeFailure(err: unknown, s: ErrorStrings): SameSurfErrorDet
   const base = { cause: err, errorcode: err.errorcode };
   switch (err.kind) {
     case 'api':
-      // A refusal: the API's (101), or the site's proxy's (its authorize hook or its origin check, 401/403).
+      // The site's own proxy refusing (its authorize hook: "Please sign in"): its words are meant for the person.
+      // (The API's own refusal is 101, told below in the package's words.)
+      if ((err.status === 401 || err.status === 403) && err.said && err.errorcode !== 101)
+        return { ...base, code: 'api', message: err.said };
       if (err.errorcode === 101 || err.status === 401 || err.status === 403)
         return { ...base, code: 'api', message: s.errorAuth };
+      if (err.status === 429) return { ...base, code: 'api', message: s.errorRateLimited };
       // The site's proxy could not get a usable answer from the API (502): the service's trouble, not a refusal.
       if ((err.status ?? 0) >= 500) return { ...base, code: 'api', message: s.errorServer };
       if (err.errorcode === 102 || err.errorcode === 103) return { ...base, code: 'api', message: s.errorRoomGone };

@@ -145,15 +145,18 @@ describe("the agent's elements, from their own CDN file", () => {
       // Signed out: the proxy's authorize hook refuses, and the element says so.
       await page.goto(`${demo.url}/e2e/agent-rooms.html`);
       await page.locator('samesurf-rooms >> [part~="error"]').waitFor();
-      assert.match(await page.locator('samesurf-rooms >> [part~="error"]').textContent(), /did not accept/);
+      assert.match(
+        await page.locator('samesurf-rooms >> [part~="error"]').textContent(),
+        /Agents only: sign in first\./,
+      );
       // Signed in (the demo's stand-in login sets its cookie), the room is there and joins as leader.
       await page.goto(`${demo.url}/demo/agent-sign-in`);
       await page.goto(`${demo.url}/e2e/agent-rooms.html`);
       const row = page.locator('samesurf-rooms >> tbody tr', { hasText: room });
       await row.waitFor();
       assert.match(await row.textContent(), /A visitor on the pricing page/);
-      await row.locator('samesurf-launcher >> [part~="button"]').click();
-      const frame = page.frameLocator('samesurf-rooms >> samesurf-launcher >> iframe');
+      await row.locator('[part~="join-button"]').click();
+      const frame = page.frameLocator('samesurf-rooms >> .sessions samesurf-launcher >> iframe');
       await frame.locator('h1').waitFor();
       assert.equal(await frame.locator('main').getAttribute('data-role'), 'leader');
       // The launcher it joins with is the launcher's own entry beside it, loaded once.
@@ -165,7 +168,7 @@ describe("the agent's elements, from their own CDN file", () => {
       );
       assert.equal(scripts.filter((p) => p === '/dist/cdn/samesurf-launcher.js').length, 1);
       // The room, ended with a recording: its report, from the second element's own file, with the agent in it.
-      await row.locator('samesurf-launcher').evaluate((l) => l.leave());
+      await page.locator('samesurf-rooms >> .sessions samesurf-launcher').evaluate((l) => l.leave());
       const ended = await fetch(`${demo.emulator.url}/__emulator/rooms/${room}/end`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

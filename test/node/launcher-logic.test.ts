@@ -114,6 +114,13 @@ describe('describeFailure', () => {
     ['a room that is gone (102)', err({ errorcode: 102 }), 'api', /no longer available/],
     ['another API error', err({ errorcode: 125 }), 'api', /error 125/],
     ["the site's proxy refusing (its authorize hook)", err({ errorcode: 100, status: 403 }), 'api', /did not accept/],
+    [
+      "the site's proxy refusing with its reason",
+      err({ errorcode: 100, status: 403, said: 'Agents only: sign in first.' }),
+      'api',
+      /^Agents only: sign in first\.$/,
+    ],
+    ["the site's proxy limiting the rate", err({ errorcode: 100, status: 429 }), 'api', /Too many requests/],
     ["the site's proxy failing to reach the API", err({ errorcode: 100, status: 502 }), 'api', /having trouble/],
     ['HTTP 403', err({ kind: 'http', status: 403 }), 'http', /did not accept/],
     ['HTTP 429', err({ kind: 'http', status: 429 }), 'http', /Too many requests/],

@@ -60,6 +60,7 @@ export const agentCdnBuild = {
     'samesurf-rooms': 'src/agent/rooms.ts',
     'samesurf-room-report': 'src/agent/room-report.ts',
     'samesurf-analytics': 'src/agent/analytics.ts',
+    'samesurf-scheduler': 'src/agent/scheduler.ts',
   },
   preserveEntrySignatures: false,
   plugins: [
@@ -136,6 +137,7 @@ const npmBuild = {
     'agent/rooms': 'src/agent/rooms.ts',
     'agent/room-report': 'src/agent/room-report.ts',
     'agent/analytics': 'src/agent/analytics.ts',
+    'agent/scheduler': 'src/agent/scheduler.ts',
   },
   external: (id) => /^(lit|jsrsasign|@lit|node:|ioredis)/.test(id) || /^react(-dom)?(\/|$)/.test(id),
   plugins: [esbuild({ target: 'es2022', tsconfig }), emulatorAssets],

@@ -45,7 +45,7 @@ function proxyMiddleware() {
           createSameSurfHandler({
             ...base,
             allow: [...AGENT_CALLS],
-            policy: { find: { stripLeader: false } },
+            policy: { find: { stripLeader: false }, create: { schedule: { allow: true, maxInvitees: 20 } } },
             authorize: ({ request }) =>
               /(^|;\s*)agent=signed-in(;|$)/.test(request.headers.get('cookie') ?? '') || { deny: 'Sign in first.' },
           }),

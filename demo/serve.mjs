@@ -69,7 +69,7 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
       apiSecret: 'server-secret',
       baseUrl: emulator.apiBase,
       allow: [...AGENT_CALLS],
-      policy: { find: { stripLeader: false } },
+      policy: { find: { stripLeader: false }, create: { schedule: { allow: true, maxInvitees: 20 } } },
       authorize: ({ request }) =>
         (request.headers.get('cookie') ?? '').split(/;\s*/).includes(AGENT_COOKIE) || {
           deny: 'Agents only: sign in first.',

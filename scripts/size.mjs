@@ -14,6 +14,7 @@ const AGENT = {
   'samesurf-room-report.js': 28000,
   // With the room report it opens.
   'samesurf-analytics.js': 32000,
+  'samesurf-scheduler.js': 28000,
 };
 /**
  * Bytes gzip. The IIFE is a loader: a classic-script page downloads it and the entry before the element works.

@@ -19,6 +19,7 @@ export type {
 export type { SameSurfRooms } from './agent/samesurf-rooms.js';
 export type { SameSurfRoomReport } from './agent/samesurf-room-report.js';
 export type { SameSurfAnalytics } from './agent/samesurf-analytics.js';
+export type { SameSurfScheduler } from './agent/samesurf-scheduler.js';
 
 export const TAG = 'samesurf-launcher';
 

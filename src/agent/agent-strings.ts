@@ -9,14 +9,15 @@ import { BUILT_IN_STRINGS, type LauncherStrings } from '../launcher/strings.js';
 import { ANALYTICS_STRINGS, type AnalyticsStrings } from './analytics-strings.js';
 import { REPORT_STRINGS, type ReportStrings } from './report-strings.js';
 import { ROOMS_STRINGS, type RoomsStrings } from './rooms-strings.js';
+import { SCHEDULER_STRINGS, type SchedulerStrings } from './scheduler-strings.js';
 
-export type { AnalyticsStrings, ReportStrings, RoomsStrings };
+export type { AnalyticsStrings, ReportStrings, RoomsStrings, SchedulerStrings };
 
 /** The launcher's strings the kit shares: errors, copying, retrying. */
 export type SharedStrings = ErrorStrings &
   Pick<LauncherStrings, 'copy' | 'copied' | 'copyFailed' | 'retry' | 'errorSecret'>;
 
-export type AgentStrings = SharedStrings & RoomsStrings & ReportStrings & AnalyticsStrings;
+export type AgentStrings = SharedStrings & RoomsStrings & ReportStrings & AnalyticsStrings & SchedulerStrings;
 
 /** Where the kit's sentence differs from the launcher's: an agent's call need not be starting a session. */
 const KIT_ERRORS: Readonly<Record<BuiltInLanguage, Pick<SharedStrings, 'errorRejected'>>> = {
@@ -54,6 +55,7 @@ export function agentStringsFor(lang: BuiltInLanguage, overrides: Partial<AgentS
     ...ROOMS_STRINGS[lang],
     ...REPORT_STRINGS[lang],
     ...ANALYTICS_STRINGS[lang],
+    ...SCHEDULER_STRINGS[lang],
     ...overrides,
   };
 }

@@ -82,6 +82,7 @@ export const agentStyles = css`
   select,
   textarea {
     font: inherit;
+    font-weight: 400; /* not the label's */
     color: inherit;
     background: var(--_bg);
     border: 1px solid color-mix(in srgb, var(--_text) 45%, transparent);

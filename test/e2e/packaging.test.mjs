@@ -212,6 +212,7 @@ describe('the packed package', () => {
       './cdn/samesurf-rooms.js',
       './cdn/samesurf-room-report.js',
       './cdn/samesurf-analytics.js',
+      './cdn/samesurf-scheduler.js',
       // Data for tools, which find them through package.json fields or paths (never module resolution; node10
       // cannot resolve them, as it reads no "exports").
       './custom-elements.json',

@@ -1,7 +1,7 @@
 /** runningrooms, create (and schedule), find. */
 import { parseEventTime } from '../../api/checks.js';
 import { ApiFailure, iso, ownRoom, page, type CallHandler } from './context.js';
-import { eventInstant } from './time.js';
+import { eventInstant } from '../../api/event-time.js';
 
 export const runningrooms: CallHandler<'runningrooms'> = (ctx) => {
   const running = ctx.state.roomsOf(ctx.key.subscription).filter((r) => ctx.state.isRunning(r));

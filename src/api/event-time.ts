@@ -1,5 +1,8 @@
-/** Turns a scheduled `eventtime` into an instant, with IANA time zones through Intl. */
-import type { EventTime } from '../../api/checks.js';
+/**
+ * Turns a scheduled `eventtime` into an instant, with IANA time zones through Intl: the emulator's schedule, and the
+ * scheduler's calendar file.
+ */
+import type { EventTime } from './checks.js';
 
 /** Minutes east of UTC that `zone` is at the instant `ms`. */
 function zoneOffsetMinutes(zone: string, ms: number): number {

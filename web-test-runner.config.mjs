@@ -198,6 +198,18 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 1,
+  // Every test file starts with its own page in front: a tab that an earlier file opened (open="tab") and left open
+  // would otherwise keep it in the background, where no frame is drawn and the whole file stalls.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <body>
+    <script type="module">
+      import { executeServerCommand } from '@web/test-runner-commands';
+      await executeServerCommand('bring-to-front');
+      await import('${testFramework}');
+    </script>
+  </body>
+</html>`,
   testsFinishTimeout: 180_000,
   // Generous: a shared, loaded machine can be slow; a test never asserts a wall time.
   testFramework: { config: { timeout: 30_000 } },

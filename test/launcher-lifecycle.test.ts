@@ -188,6 +188,7 @@ describe('<samesurf-launcher> moving to a tab moves the visitor', () => {
       expect(tab!.closed).to.equal(false);
     } finally {
       window.open = realOpen;
+      (tab as Window | null)?.close(); // left open, it would keep the next test file's page in the background
     }
   });
 

@@ -116,6 +116,17 @@ export abstract class AgentElement extends LitElement {
     return detail;
   }
 
+  /** A failed load, with its retry: the same markup in every element of the kit. */
+  protected renderFailure(
+    failure: SameSurfErrorDetail | undefined,
+    retry: (e: Event) => unknown,
+  ): TemplateResult | typeof nothing {
+    return failure
+      ? html`<div part="error" class="error" role="alert">${failure.message}
+          <button class="secondary" part="retry-button" type="button" @click=${retry}>${this.s().retry}</button></div>`
+      : nothing;
+  }
+
   /** The misconfiguration, inline where its developer looks (localhost, or `debug`); nothing for visitors. */
   protected renderConfigProblem(): TemplateResult | typeof nothing {
     const p = this.configProblem;

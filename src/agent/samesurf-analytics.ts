@@ -266,13 +266,7 @@ export class SameSurfAnalytics extends AgentElement {
         <button class="secondary" part="refresh-button" type="button"
           @click=${() => void this.refresh()}>${s.refresh}</button>
       </div>
-      ${
-        c.failure
-          ? html`<div part="error" class="error" role="alert">${c.failure.message}
-              <button class="secondary" part="retry-button" type="button"
-                @click=${() => void this.refresh()}>${s.retry}</button></div>`
-          : nothing
-      }
+      ${this.renderFailure(c.failure, () => void this.refresh())}
       ${c.loading && !c.overview ? html`<p class="muted">${s.loadingAnalytics}</p>` : nothing}
       ${c.overview ? this.#figures(c.overview, s) : nothing}
       <h3 id="rooms-title">${s.pastRoomsTitle}</h3>

@@ -288,13 +288,7 @@ export class SameSurfRoomReport extends AgentElement {
         <button class="secondary" part="refresh-button" type="button"
           @click=${() => void this.refresh()}>${s.refresh}</button>
       </div>
-      ${
-        c.failure
-          ? html`<div part="error" class="error" role="alert">${c.failure.message}
-              <button class="secondary" part="retry-button" type="button"
-                @click=${() => void this.refresh()}>${s.retry}</button></div>`
-          : nothing
-      }
+      ${this.renderFailure(c.failure, () => void this.refresh())}
       ${c.loading && !rep ? html`<p class="muted" aria-busy="true">${s.loadingReport}</p>` : nothing}
       ${rep ? this.#body(rep.users, rep.events, s, lang) : nothing}
       <div class="sr-only" role="status">${this.#said}</div>`;

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import '../define.js'; // <samesurf-launcher>, which joins a room for the agent
 import type { SameSurfLauncher } from '../launcher/samesurf-launcher.js';
@@ -13,6 +13,7 @@ import { agentStyles } from './agent-styles.js';
 import { copyText } from './copy-text.js';
 import { dateTime, elapsed, isoDuration } from './format.js';
 import { RoomsController } from './rooms-controller.js';
+import { roomsStyles } from './rooms-styles.js';
 
 /** The invitation form open under one row, and what came of it. */
 interface InviteState {
@@ -58,56 +59,7 @@ interface InviteState {
  * @fires {CustomEvent<SameSurfErrorDetail>} samesurf-error - A call failed, or the configuration is wrong.
  */
 export class SameSurfRooms extends AgentElement {
-  static override styles = [
-    agentStyles,
-    css`
-      .invite-row td {
-        padding-block: 0.75em;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: 0.75em;
-      }
-      form input[type='number'] {
-        inline-size: 6em;
-      }
-      .result {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: 0.5em;
-        flex-basis: 100%;
-      }
-      .result label {
-        flex: 1 1 20em;
-        max-inline-size: 40em;
-      }
-      .result input {
-        inline-size: 100%;
-      }
-      .toolbar {
-        position: relative;
-      }
-      .busy-note {
-        position: absolute;
-        inset-block-start: 100%;
-        inset-inline-end: 0;
-        font-size: 0.85em;
-      }
-      .sessions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        margin-block-end: 0.75em;
-      }
-      td.title {
-        overflow-wrap: anywhere;
-      }
-
-    `,
-  ];
+  static override styles = [agentStyles, roomsStyles];
 
   static override properties = {
     limit: { type: Number },
@@ -411,14 +363,8 @@ export class SameSurfRooms extends AgentElement {
         </thead>
         <tbody role="rowgroup">${body}</tbody>
       </table>
-      ${
-        // Under the table, not over it: a failed refresh never moves the rows an agent is about to click.
-        c.failure
-          ? html`<div part="error" class="error" role="alert">${c.failure.message}
-              <button class="secondary" part="retry-button" type="button"
-                @click=${this.#refreshByHand}>${s.retry}</button></div>`
-          : nothing
-      }
+      <!-- Under the table, not over it: a failed refresh never moves the rows an agent is about to click. -->
+      ${this.renderFailure(c.failure, this.#refreshByHand)}
       <div class="pager" part="pager" ?hidden=${c.total === 0 && !c.skip}>
         <span class="num"><bdi>${this.#range(s)}</bdi></span>
         <button class="secondary" part="previous-button" type="button"

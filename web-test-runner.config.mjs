@@ -10,6 +10,8 @@ import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugi
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { tsImport } from 'tsx/esm/api';
 import { CHROME_ARGS, chromePath } from './test/helpers/chromium.mjs';
+import { watchForStalls } from './test/helpers/stall-watch.mjs';
+import { TEST_PAGE_SCRIPT, tabsPlugin } from './test/helpers/test-page.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -75,46 +77,6 @@ function emulatorPlugin() {
       if (context.path === '/__emulator.js') {
         return { body: `export const base = ${JSON.stringify(emulator.url)};\n`, type: 'js' };
       }
-    },
-  };
-}
-
-/**
- * `executeServerCommand('bring-to-front')`: a test that opened a real tab (open="tab") gives the
- * foreground back to its page, where a background tab would run no animation frames.
- */
-function bringToFrontPlugin() {
-  return {
-    name: 'bring-to-front',
-    async executeCommand({ command, session }) {
-      if (command !== 'bring-to-front') return undefined;
-      await session.browser.getPage(session.id).bringToFront();
-      return true;
-    },
-  };
-}
-
-/**
- * `executeServerCommand('hide-page')`: another tab is opened in front, so that the test's page is really hidden
- * (`document.hidden`, `visibilitychange`); `executeServerCommand('show-page')` closes it and brings the page back.
- */
-function pageVisibilityPlugin() {
-  const others = new Map();
-  return {
-    name: 'page-visibility',
-    async executeCommand({ command, session }) {
-      if (command !== 'hide-page' && command !== 'show-page') return undefined;
-      const page = session.browser.getPage(session.id);
-      if (command === 'hide-page') {
-        const other = await page.browserContext().newPage();
-        others.set(session.id, other);
-        await other.bringToFront();
-      } else {
-        await others.get(session.id)?.close();
-        others.delete(session.id);
-        await page.bringToFront();
-      }
-      return true;
     },
   };
 }
@@ -198,14 +160,15 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 1,
-  // Every test file starts with its own page in front: a tab that an earlier file opened (open="tab") and left open
-  // would otherwise keep it in the background, where no frame is drawn and the whole file stalls.
+  // Every test file starts with its own page in front, and each test starts and ends so; a failure is always reported
+  // (test/helpers/test-page.mjs says what used to stall a file).
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
   <body>
     <script type="module">
       import { executeServerCommand } from '@web/test-runner-commands';
-      await executeServerCommand('bring-to-front');
+      ${TEST_PAGE_SCRIPT}
+      await executeServerCommand('tidy-tabs');
       await import('${testFramework}');
     </script>
   </body>
@@ -214,26 +177,27 @@ export default {
   // Generous: a shared, loaded machine can be slow; a test never asserts a wall time.
   testFramework: { config: { timeout: 30_000 } },
   browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromePath(),
-        headless: true,
-        // As Playwright launches Chromium for tests: a test page left behind a tab the test opened (open="tab", the
-        // hidden-page tests) keeps its timers at full speed, instead of stalling the file past testsFinishTimeout.
-        args: [
-          ...CHROME_ARGS,
-          '--disable-background-timer-throttling',
-          '--disable-backgrounding-occluded-windows',
-          '--disable-renderer-backgrounding',
-        ],
-      },
-    }),
+    watchForStalls(
+      chromeLauncher({
+        launchOptions: {
+          executablePath: chromePath(),
+          headless: true,
+          // As Playwright launches Chromium for tests: a test page left behind a tab the test opened (open="tab", the
+          // hidden-page tests) keeps its timers at full speed, instead of stalling the file past testsFinishTimeout.
+          args: [
+            ...CHROME_ARGS,
+            '--disable-background-timer-throttling',
+            '--disable-backgrounding-occluded-windows',
+            '--disable-renderer-backgrounding',
+          ],
+        },
+      }),
+    ),
   ],
   middleware: [tokenEndpoint(), proxyMiddleware()],
   plugins: [
     emulatorPlugin(),
-    bringToFrontPlugin(),
-    pageVisibilityPlugin(),
+    tabsPlugin(),
     mediaFeaturesPlugin(),
     // The accessibility tree as the browser gives it to assistive technology (accessible names).
     a11ySnapshotPlugin(),

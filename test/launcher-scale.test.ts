@@ -80,6 +80,17 @@ describe('<samesurf-launcher> at scale', () => {
     expect(dialogOf(next).open).to.equal(false);
   });
 
+  it('readies a launcher that opens in a tab without a dialog: it never shows one', async () => {
+    const el = await launcher(undefined, { open: 'tab' });
+    await until(() => el.shadowRoot!.adoptedStyleSheets.length === 2, 'the launcher readied');
+    await pause(2600); // past the idle callback's timeout
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    // Told to open in the modal dialog instead, it is readied with one.
+    el.setAttribute('open', 'modal');
+    await until(() => dialogOf(el) !== null, 'the dialog, rendered for the next click');
+    expect(dialogOf(el).open).to.equal(false);
+  });
+
   it('is seen, fetches the code, checks its configuration and then stays as it was: no render, no dialog styles', async () => {
     await launcher(); // the page's first, readied ahead of intent (above); every further one costs nothing more
     const el = await launcher();

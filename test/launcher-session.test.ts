@@ -261,17 +261,20 @@ describe('<samesurf-launcher open="tab">', () => {
       opened.push(w);
       return w;
     };
-    const created = oneEvent(m.el, 'samesurf-created');
-    await click(part(m.el, 'button')!);
-    const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
-    await until(async () => (await roomUsers(room)).length === 1, 'the tab to open the room page');
-    expect((await roomUsers(room))[0]!.host).to.equal(true);
-    await until(() => m.el.shadowRoot!.querySelector('.status')!.textContent!.includes('new tab'), 'the status line');
-    expect(m.el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
-    expect(opened).to.have.length(1);
-    window.open = realOpen;
-    opened.forEach((w) => w?.close());
-    await executeServerCommand('bring-to-front');
+    try {
+      const created = oneEvent(m.el, 'samesurf-created');
+      await click(part(m.el, 'button')!);
+      const { room } = ((await created) as CustomEvent<CreateRoomResponse>).detail;
+      await until(async () => (await roomUsers(room)).length === 1, 'the tab to open the room page');
+      expect((await roomUsers(room))[0]!.host).to.equal(true);
+      await until(() => m.el.shadowRoot!.querySelector('.status')!.textContent!.includes('new tab'), 'the status line');
+      expect(m.el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
+      expect(opened).to.have.length(1);
+    } finally {
+      window.open = realOpen;
+      opened.forEach((w) => w?.close());
+      await executeServerCommand('bring-to-front');
+    }
   });
 });
 

@@ -118,7 +118,7 @@ export class DialogView {
         this.requestUpdate();
       });
     }
-    if (!(inv && c.room.link) && this.#early !== 'now' && !this.ahead()) return nothing;
+    if (!(inv && c.room.link) && this.#early !== 'now' && !(this.ahead() && c.opensInDialog)) return nothing;
     const modal = c.modal;
     const host = inv?.mode !== 'invite';
     // No guests for a room that has ended.

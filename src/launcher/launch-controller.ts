@@ -108,6 +108,11 @@ export class LaunchController implements ReactiveController {
     return this.phase === 'starting' && this.#config?.openIn !== 'tab';
   }
 
+  /** Configured to show sessions in the dialog (open="tab" never shows one). */
+  get opensInDialog(): boolean {
+    return this.#config !== undefined && this.#config.openIn !== 'tab';
+  }
+
   hostDisconnected(): void {
     this.#abort?.abort();
     this.#check.stop();

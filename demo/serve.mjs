@@ -21,6 +21,11 @@ const MOUNTS = { '/demo/': 'demo', '/dist/': 'dist', '/e2e/': 'test/e2e/pages' }
 export const SUPPORT_ROOM = '424242424';
 /** The demo's stand-in for an agent's login: a cookie set by /demo/agent-sign-in (never do this for real). */
 export const AGENT_COOKIE = 'samesurf-demo-agent=signed-in';
+/**
+ * How far the agent console may move the emulator's clock ahead, in all. Tokens are signed on the real clock, so the
+ * demo's emulator takes an `iat` this far from its own (the API allows 5 minutes).
+ */
+const CLOCK_RANGE_S = 7 * 86_400;
 
 /** The strict policy a careful site would send; the pages work under it. */
 export function strictCsp(emulatorUrl, { self = false, media = false } = {}) {
@@ -46,7 +51,13 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
   const { startEmulator } = await import('../dist/emulator/index.js');
   const { AGENT_CALLS, createSameSurfHandler, toNodeListener } = await import('../dist/server/index.js');
   const emulator = await listenWithFallback(
-    (p) => startEmulator({ port: p, testMode: true, seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }] }),
+    (p) =>
+      startEmulator({
+        port: p,
+        testMode: true,
+        iatSkewSeconds: CLOCK_RANGE_S,
+        seed: [{ room: SUPPORT_ROOM, title: 'Support desk' }],
+      }),
     emulatorPort,
   );
 
@@ -70,6 +81,8 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
       baseUrl: emulator.apiBase,
       allow: [...AGENT_CALLS],
       policy: { find: { stripLeader: false }, create: { schedule: { allow: true, maxInvitees: 20 } } },
+      // An agent's console refreshes its rooms and analytics: more than the visitors' default allows.
+      rateLimit: { capacity: 60, refillPerSecond: 1 },
       authorize: ({ request }) =>
         (request.headers.get('cookie') ?? '').split(/;\s*/).includes(AGENT_COOKIE) || {
           deny: 'Agents only: sign in first.',
@@ -77,6 +90,41 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
       log: (line) => console.log(line),
     }),
   );
+
+  /**
+   * POST /demo/emulator-clock {"minutes": n}: the agent console's control, which moves the emulator's clock forward so
+   * that a scheduled room comes due. JSON only, so that another site's form cannot post it (a preflight it would fail).
+   */
+  let movedS = 0;
+  async function moveClock(req, res) {
+    const reply = (status, body) =>
+      res
+        .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify(body));
+    if (req.method !== 'POST' || !/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+      return reply(405, { error: 'POST a JSON body.' });
+    let minutes;
+    try {
+      let body = '';
+      for await (const chunk of req) if ((body += chunk).length > 1024) throw new Error('too long');
+      ({ minutes } = JSON.parse(body));
+    } catch {
+      return reply(400, { error: 'The body must be {"minutes": n}.' });
+    }
+    if (!Number.isInteger(minutes) || minutes < 1)
+      return reply(400, { error: '"minutes" must be a whole number ≥ 1.' });
+    if (movedS + minutes * 60 > CLOCK_RANGE_S)
+      return reply(400, { error: "That is further than the demo's emulator takes tokens from (7 days): restart it." });
+    const moved = await fetch(`${emulator.url}/__emulator/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: minutes * 60_000 }),
+    });
+    const answer = await moved.json();
+    if (!moved.ok) return reply(502, { error: answer.error });
+    movedS += minutes * 60;
+    return reply(200, { now: answer.now });
+  }
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -93,6 +141,10 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
         ? `${AGENT_COOKIE}; Path=/`
         : `${AGENT_COOKIE.split('=')[0]}=; Path=/; Max-Age=0`;
       res.writeHead(303, { Location: '/demo/agent.html', 'Set-Cookie': `${cookie}; HttpOnly; SameSite=Lax` }).end();
+      return;
+    }
+    if (url.pathname === '/demo/emulator-clock') {
+      void moveClock(req, res);
       return;
     }
     if (url.pathname === '/') {

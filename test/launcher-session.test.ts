@@ -126,7 +126,7 @@ describe('<samesurf-launcher> sessions: nothing is lost', () => {
     await el.launch();
     const link = frameSrc(el);
     await el.reset();
-    expect(el.shadowRoot!.querySelectorAll('dialog').length).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('iframe, dialog[open]').length).to.equal(0);
     const label = el.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
     expect(
       label

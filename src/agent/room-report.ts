@@ -9,9 +9,12 @@ export type { AgentStrings } from './agent-strings.js';
 
 export const TAG = 'samesurf-room-report';
 
-if (typeof customElements !== 'undefined' && !customElements.get(TAG)) {
-  customElements.define(TAG, SameSurfRoomReport);
+/** Defines <samesurf-room-report> unless it is; for entries that need it (analytics.ts) to call by name. */
+export function defineRoomReport(): void {
+  if (typeof customElements !== 'undefined' && !customElements.get(TAG)) customElements.define(TAG, SameSurfRoomReport);
 }
+
+defineRoomReport();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,7 +8,7 @@ import { agentStyles } from './agent-styles.js';
 import { chart, type ChartBar } from './analytics-chart.js';
 import { AnalyticsController } from './analytics-controller.js';
 import { dateTime, elapsed } from './format.js';
-import './room-report.js'; // <samesurf-room-report>, which a row opens
+import './room-report.js'; // <samesurf-room-report>, which a row opens (analytics.ts makes sure it is defined)
 
 /**
  * The account's co-browsing analytics, for an agent's portal: rooms and their average length today, this week, this

@@ -23,6 +23,8 @@ button {
   font: inherit; padding: .5rem 1rem; border-radius: 8px; border: 1px solid #99a; background: #fff; cursor: pointer;
 }
 button:focus-visible { outline: 3px solid #0b5fff; outline-offset: 2px; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+button.end { border-color: #a3152b; color: #a3152b; }
 small { color: #566; }
 `;
 
@@ -121,10 +123,37 @@ function roomHtml(room: Room, user: User, token: string): string {
 <h1>Co-browsing room ${room.room}</h1>
 <p><span class="badge ${role}">${user.host ? 'Leader (host)' : 'Follower'}</span></p>
 <dl>${dl}</dl>
-<form method="post" action="${leave}"><input type="hidden" name="guid"
-  value="${user.guid}"><button>Leave room</button></form>
+<div class="actions"><form method="post" action="${leave}"><input type="hidden" name="guid"
+  value="${user.guid}"><button>Leave room</button></form>${user.host ? endForm(room, user, token) : ''}</div>
 <p><small>SameSurf emulator: a stand-in for the realtime room page.</small></p>`,
   );
+}
+
+/** The leader's "End session": everyone leaves and the room ends, as the real room's leader can do. */
+function endForm(room: Room, user: User, token: string): string {
+  return `<form method="post" action="/realtime/${room.room}/${token}/end"><input type="hidden" name="guid"
+  value="${user.guid}"><button class="end">End session for everyone</button></form>`;
+}
+
+/**
+ * Ends the room for everyone, asked by its leader (who is in the room); its recordings are stored as the room's
+ * features allow (one, unless screen recording is disabled).
+ */
+export function endRoomAsLeader(state: EmulatorState, number: string, guid: string): Entry {
+  const room = state.findRoom(number);
+  const user = room?.users.find((u) => u.guid === guid && u.leftAt === undefined);
+  if (!room || !user)
+    return { status: 404, html: errorPage('Not in this room', 'There is no such visitor in this room.') };
+  if (!user.host)
+    return {
+      status: 403,
+      html: errorPage('Only the leader can end it', "Only the room's leader can end the session."),
+    };
+  state.endRoom(room, room.disabledfeatures.includes('TOOLS_SCREEN_RECORDING') ? 0 : 1);
+  return {
+    status: 200,
+    html: page('Session ended', `data-ended="${room.room}"><h1>You ended room ${room.room}</h1>`),
+  };
 }
 
 /** Records that the user with `guid` left. */

@@ -10,7 +10,7 @@ import { handleControl } from './control.js';
 import { FaultQueue, ROOM_PAGE, type Fault, type FaultSpec } from './faults.js';
 import { clientIp, decodeSegment, readBody, requestUrl, send, sendFailure, sendJson, statusFor } from './http.js';
 import { recordingVideo, screenshotPng } from './media.js';
-import { ROOM_CSS, ROOM_JS, enterRoom, errorPage, leaveRoom } from './room-page.js';
+import { ROOM_CSS, ROOM_JS, endRoomAsLeader, enterRoom, errorPage, leaveRoom } from './room-page.js';
 import { checkOptions, type EmulatorOptions } from './options.js';
 import { plantSeed, SeedError } from './seed.js';
 import { EmulatorState } from './state.js';
@@ -262,6 +262,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const body = await readBody(req, 4096);
       const guid = body.ok ? (new URLSearchParams(body.text).get('guid') ?? '') : '';
       return html(leaveRoom(state, parts[0]!, guid));
+    }
+    if (parts.length === 3 && parts[2] === 'end' && method === 'POST') {
+      const body = await readBody(req, 4096);
+      const guid = body.ok ? (new URLSearchParams(body.text).get('guid') ?? '') : '';
+      return html(endRoomAsLeader(state, parts[0]!, guid));
     }
     return html({ status: 404, html: errorPage('Invalid invitation', 'This is not an invitation link.') });
   }

@@ -94,4 +94,38 @@ describe('emulator: analytics computed from what happened', () => {
     assert.equal((await post(ctx.emu, 'roomanalytics', { room: '123456789', version: 1 })).body.title, 'Second');
     assert.equal((await post(ctx.emu, 'roomanalytics', { room: '123456789', version: 2 })).body.errorcode, 102);
   });
+
+  it("lets the room's leader end the session from the room page, as the real room does; a follower may not", async () => {
+    await control(ctx.emu, 'reset');
+    const call = async (name: string, body?: unknown) => post(ctx.emu, name, body, await noneToken('demo-key'));
+    const room = (await call('create', { title: 'Ended by its leader' })).body;
+    const host = await visit(room.privateinvitation);
+    const guest = await visit(`${room.publicinvitation}?name=Visitor`);
+    assert.equal(attr(guest.html, 'action')?.endsWith('/end'), false, 'a follower is offered no end');
+    const endPath = /action="([^"]*\/end)"/.exec(host.html)?.[1];
+    assert.ok(endPath, "the leader's page offers it");
+    const end = (html: string) =>
+      fetch(`${new URL(room.privateinvitation).origin}${endPath}`, {
+        method: 'POST',
+        body: new URLSearchParams({ guid: attr(html, 'data-guid')! }),
+      });
+
+    const refused = await end(guest.html);
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /Only the leader/);
+    assert.equal((await call('find', { room: room.room })).body.success, true, 'still running');
+
+    const ended = await end(host.html);
+    assert.equal(ended.status, 200);
+    assert.equal(attr(await ended.text(), 'data-ended'), room.room);
+    assert.equal((await call('find', { room: room.room })).body.errorcode, 103, 'ended');
+    const row = (await call('analyticsrooms', {})).body.rooms.find((r: { room: string }) => r.room === room.room);
+    assert.equal(row.screenrecordings, 1, 'its recording stored');
+    const detail = (await call('roomanalytics', { room: room.room })).body;
+    assert.ok(
+      detail.users.every((u: { leftat: string | null }) => u.leftat !== null),
+      'everyone left',
+    );
+    assert.equal((await end(host.html)).status, 404, 'once');
+  });
 });

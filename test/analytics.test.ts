@@ -36,6 +36,21 @@ const loaded = (el: SameSurfAnalytics) =>
   );
 const range = (el: SameSurfAnalytics) => text($(el, '[part~="pager"] span'));
 
+/** Every label of the chart readable: none drawn over another (a figure over its group's heading, a period over the
+ * next one). */
+function expectLabelsApart(chart: Element) {
+  const labels = [...chart.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBBox() }));
+  for (const [i, a] of labels.entries())
+    for (const b of labels.slice(i + 1)) {
+      const apart =
+        a.box.x + a.box.width <= b.box.x ||
+        b.box.x + b.box.width <= a.box.x ||
+        a.box.y + a.box.height <= b.box.y ||
+        b.box.y + b.box.height <= a.box.y;
+      expect(apart, `"${a.text}" and "${b.text}" overlap`).to.equal(true);
+    }
+}
+
 describe('<samesurf-analytics>', () => {
   beforeEach(() => {
     document.cookie = 'agent=signed-in; path=/';
@@ -56,6 +71,7 @@ describe('<samesurf-analytics>', () => {
     expect(text(chart.querySelector('title'))).to.equal('Rooms and their average length, by period');
     expect(chart.querySelectorAll('rect')).to.have.length(8);
     expect(text(chart.querySelector('desc'))).to.contain(`Today: ${o.rooms_today}, ${o.averageduration_today}`);
+    expectLabelsApart(chart);
     // The table equivalent, behind a disclosure a keyboard opens.
     $(el, 'summary')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -63,6 +79,27 @@ describe('<samesurf-analytics>', () => {
     const rows = $$(el, 'details tbody tr').map(text);
     expect(rows[3]).to.equal(`All time ${o.rooms_total} ${o.averageduration_alltime} min`);
     await expect(el).to.be.accessible();
+  });
+
+  it("draws the chart's labels apart in each language, and long period names on two lines", async () => {
+    await api().createRoom({ title: 'One' });
+    const cases: [string, string, Record<string, string>?][] = [
+      ['de', 'Dieser Monat'],
+      ['es', 'Desde el inicio'],
+      ['en', 'Since the first of the month', { periodMonth: 'Since the first of the month' }],
+    ];
+    for (const [lang, month, strings] of cases) {
+      const { el } = await analytics();
+      el.parentElement!.lang = lang;
+      if (strings) el.strings = strings;
+      el.requestUpdate();
+      await loaded(el);
+      await el.updateComplete;
+      const chart = $(el, 'svg[role="img"]')!;
+      expect(text(chart).replace(/ /g, '')).to.contain(month.replace(/ /g, ''), lang);
+      expectLabelsApart(chart);
+      el.parentElement!.remove();
+    }
   });
 
   it('lists every room page by page, and a row opens its report, focus there and back', async () => {

@@ -227,6 +227,25 @@ describe('<samesurf-rooms>', () => {
     expect(rows(el)[0]!.querySelector('td bdi')).to.not.equal(null, 'the title isolated (bidi)');
   });
 
+  it("keeps a title's words whole in a column as narrow as a portal's sidebar (only an unbroken one wraps)", async () => {
+    await runningRooms(1, () => 'Support desk');
+    const { el } = await rooms({ 'refresh-interval': '0' });
+    // The demo's agent console at 1280 pixels: its rooms column, in the page's 17px type (a short title's column got
+    // the least of the width left, and broke "Support" in two).
+    Object.assign(el.style, { inlineSize: '686px', font: '17px/1.55 system-ui, sans-serif' });
+    await loaded(el);
+    for (const bdi of el.shadowRoot!.querySelectorAll('td bdi')) {
+      const text = [...bdi.childNodes].find((n) => n.nodeType === Node.TEXT_NODE)!;
+      for (const match of text.textContent!.matchAll(/\S+/g)) {
+        const word = document.createRange();
+        word.setStart(text, match.index!);
+        word.setEnd(text, match.index! + match[0].length);
+        expect(word.getClientRects().length, `"${match[0]}" on one line`).to.equal(1);
+      }
+    }
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
   it('tells a signed-out agent that access was refused (the proxy’s authorize hook)', async () => {
     signOut();
     const m = await rooms();

@@ -13,9 +13,20 @@ export interface ChartBar {
 }
 
 const W = 560;
-const H = 180;
-const TOP = 22;
-const BOTTOM = 28;
+const H = 196;
+/** Room above the tallest bar for its figure, under the group's heading (y 14). */
+const TOP = 42;
+/** Room under the bars for a period's name on up to two lines. */
+const BOTTOM = 36;
+
+/** A period's name on two lines, split at the space nearest its middle, when it is long enough to meet the next. */
+function lines(label: string): string[] {
+  if (label.length <= 8 || !label.includes(' ')) return [label];
+  let at = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1))
+    if (at < 0 || Math.abs(i - label.length / 2) < Math.abs(at - label.length / 2)) at = i;
+  return [label.slice(0, at), label.slice(at + 1)];
+}
 
 function group(
   bars: ChartBar[],
@@ -34,7 +45,9 @@ function group(
     const y = H - BOTTOM - h;
     return svg`<rect class=${kind} x=${x} y=${y} width=${barW} height=${Math.max(h, 1)} rx="3"></rect>
       <text class="value" x=${x + barW / 2} y=${y - 6} text-anchor="middle">${v}</text>
-      <text class="period" x=${x + barW / 2} y=${H - 10} text-anchor="middle">${b.label}</text>`;
+      <text class="period" y=${H - BOTTOM + 14} text-anchor="middle">${lines(b.label).map(
+        (line, n) => svg`<tspan x=${x + barW / 2} dy=${n ? 13 : 0}>${line}</tspan>`,
+      )}</text>`;
   })}`;
 }
 

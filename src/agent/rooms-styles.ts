@@ -46,4 +46,9 @@ export const roomsStyles = css`
       td.title {
         overflow-wrap: anywhere;
       }
+      /* A share of the width for titles: a long unbroken one may wrap anywhere, so the column's least width is a
+         letter's, and short titles got so little that their words broke in two. */
+      th:first-child {
+        inline-size: 30%;
+      }
 `;

@@ -111,6 +111,26 @@ export const wrongValue = <samesurf-launcher mode="rooms" />;
 export const wrongHandler = <samesurf-launcher onsamesurf-created={(e: CustomEvent<{ code: string }>) => e.detail.code} />;
 // @ts-expect-error a detail field that does not exist
 export const wrongField = <samesurf-launcher onsamesurf-leave={(e) => e.detail.rooms} />;
+
+// The agent's elements, typed from the same manifest.
+export const agent = (
+  <>
+    <samesurf-rooms api-base="/samesurf-agent" limit={20} refresh-interval={30}
+      onsamesurf-created={(e) => e.detail.mode === 'invite' && e.detail.link} />
+    <samesurf-room-report api-base="/samesurf-agent" room="318204775" version={1} recordings={2} link-minutes={15} />
+    <samesurf-analytics api-base="/samesurf-agent" limit={10} theme="dark" strings={{ refresh: 'Reload' }} />
+    <samesurf-scheduler api-base="/samesurf-agent" start-url="https://example.com/" length={30}
+      onsamesurf-error={(e) => e.detail.code} />
+  </>
+);
+// @ts-expect-error a room number is a string
+export const agentRoom = <samesurf-room-report room={318204775} />;
+// @ts-expect-error a value the attribute does not take
+export const agentTheme = <samesurf-rooms theme="blue" />;
+// @ts-expect-error a string the element does not have
+export const agentStrings = <samesurf-analytics strings={{ refersh: 'Reload' }} />;
+// @ts-expect-error a detail field that does not exist (samesurf-created tells the room, not an error code)
+export const agentEvent = <samesurf-scheduler onsamesurf-created={(e) => e.detail.code} />;
 `;
 
 /** The React wrapper as the README shows it, and what it must refuse. */
@@ -188,6 +208,15 @@ export const misspelt: Props = { apiBsae: '/samesurf' };
 export const wrongValue: Props = { mode: 'rooms' };
 // @ts-expect-error a handler for another event's detail
 export const wrongHandler: Props = { onSamesurfCreated: (e: CustomEvent<{ code: string }>) => e.detail.code };
+
+type ReportProps = InstanceType<GlobalComponents['samesurf-room-report']>['$props'];
+export const report: ReportProps = { apiBase: '/samesurf-agent', room: '318204775', linkMinutes: 15 };
+// @ts-expect-error a room number is a string
+export const badReport: ReportProps = { room: 318204775 };
+type SchedulerProps = InstanceType<GlobalComponents['samesurf-scheduler']>['$props'];
+export const scheduler: SchedulerProps = { startUrl: 'https://example.com/', onSamesurfCreated: (e) => e.detail.mode };
+// @ts-expect-error a misspelt prop
+export const badScheduler: SchedulerProps = { startURL: 'https://example.com/' };
 `;
 
 describe('the packed package', () => {

@@ -66,6 +66,43 @@ describe('<samesurf-launcher mode="join">', () => {
     expect(part(m.el, 'error')!.textContent).to.contain(detail.message);
     expect(dialogOf(m.el)?.open ?? false).to.equal(false);
   });
+
+  it('notices at once when the room page shows the session ended (its leader ended it there) and says so', async () => {
+    const { room } = await api().createRoom({});
+    const m = await mount({ ...emulatorAttrs(), mode: 'join', room }, 'Join');
+    await click(part(m.el, 'button')!);
+    await nextEvent(m.el, 'samesurf-after-show');
+    const frame = dialogOf(m.el).querySelector('iframe')!;
+    await until(() => part(m.el, 'loading')!.hidden, 'the room page loaded');
+    frame.focus(); // the agent's focus is in the room page, on its "End session" button
+    // The room page's own end (its form posts across origins, out of the test's reach): the room ends, and the page
+    // in the frame changes, as it does after that form.
+    await endRoom(room);
+    const link = frame.src;
+    frame.contentWindow!.location.replace(link);
+    await until(() => part(m.el, 'ended') !== null, 'the ended layer, with the dialog still open');
+    expect(dialogOf(m.el).open).to.equal(true);
+    expect(part(m.el, 'share-button')).to.equal(null, 'no invitations into a room that has ended');
+    await until(() => m.el.shadowRoot!.activeElement === part(m.el, 'leave-button'), 'focus back in the dialog');
+  });
+
+  it('reopened after the room ended meanwhile, says so and offers no new session (join mode makes none)', async () => {
+    const { room } = await api().createRoom({});
+    const m = await mount({ ...emulatorAttrs(), mode: 'join', room }, 'Join');
+    await click(part(m.el, 'button')!);
+    await nextEvent(m.el, 'samesurf-after-show');
+    await m.el.hide();
+    await endRoom(room); // the leader ended it from the room page, say
+    await click(part(m.el, 'button')!);
+    await until(() => part(m.el, 'ended') !== null, 'the ended layer');
+    expect(part(m.el, 'ended')!.textContent).to.contain('This co-browsing session has ended.');
+    expect(part(m.el, 'start-new-button')).to.equal(null, 'nothing to start: a new room is not this launcher’s');
+    // Checked once the dialog has faded in (axe measures contrast as drawn).
+    await Promise.all(m.el.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined))); // or cancelled
+    await expect(m.el).to.be.accessible();
+    await m.el.hide();
+    expect(m.el.getAttribute('state')).to.equal('idle', 'the ended session forgotten');
+  });
 });
 
 describe('<samesurf-launcher> through a proxy that knows who is signed in', () => {

@@ -94,8 +94,13 @@ export class DialogView {
     return html`<div part="ended" class="frame-error ended">
       <p>${s.roomEndedNow}</p>
       ${c.failure ? html`<p class="error">${c.failure.message}</p>` : nothing}
-      <button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy}
-        aria-busy=${c.busy ? 'true' : 'false'} @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>
+      ${
+        // A new room is only this launcher's to make in room mode (invite and join modes enter a given room).
+        c.config?.mode === 'room'
+          ? html`<button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy}
+              aria-busy=${c.busy ? 'true' : 'false'} @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -118,7 +123,8 @@ export class DialogView {
         this.requestUpdate();
       });
     }
-    if (!(inv && c.room.link) && this.#early !== 'now' && !(this.ahead() && c.opensInDialog)) return nothing;
+    if (!(inv && c.room.link) && this.#early !== 'now' && !(this.ahead() && c.config && c.config.openIn !== 'tab'))
+      return nothing;
     const modal = c.modal;
     const host = inv?.mode !== 'invite';
     // No guests for a room that has ended.

@@ -70,6 +70,7 @@ export class LaunchController implements ReactiveController {
       () => host.requestUpdate(),
       () => this.live.sayInDialog(this.io.strings().roomLoadFailed),
       () => this.#config?.client.timeoutMs,
+      () => this.invitation && this.#config && !this.ended && this.#verify(this.#config, this.invitation),
     );
     this.modal = new ModalController(
       host,
@@ -108,9 +109,9 @@ export class LaunchController implements ReactiveController {
     return this.phase === 'starting' && this.#config?.openIn !== 'tab';
   }
 
-  /** Configured to show sessions in the dialog (open="tab" never shows one). */
-  get opensInDialog(): boolean {
-    return this.#config !== undefined && this.#config.openIn !== 'tab';
+  /** The configuration as last read (undefined before, or while it has a problem). */
+  get config(): LaunchConfig | undefined {
+    return this.#config;
   }
 
   hostDisconnected(): void {
@@ -240,6 +241,11 @@ export class LaunchController implements ReactiveController {
       if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
       else this.#forgetEnded();
       this.host.requestUpdate();
+      // Focus left inside the room page, which the ended layer now covers, comes back to the dialog.
+      void this.host.updateComplete.then(() => {
+        if (this.host.shadowRoot?.activeElement instanceof HTMLIFrameElement)
+          this.io.dialog()?.querySelector<HTMLElement>('[part~="start-new-button"], [part~="leave-button"]')?.focus();
+      });
     });
   }
 

@@ -16,6 +16,8 @@ export class RoomFrame {
     /** The page did not load within the deadline. */
     private readonly failed: () => void,
     private readonly timeoutMs: () => number | undefined,
+    /** The room page loaded another page (its leader ended the session, say): worth asking whether the room runs. */
+    private readonly navigated: () => void = () => undefined,
   ) {}
 
   load(link: string): void {
@@ -40,7 +42,7 @@ export class RoomFrame {
   }
 
   onLoad = (): void => {
-    if (this.state === 'loaded') return;
+    if (this.state === 'loaded') return this.navigated();
     clearTimeout(this.#timer);
     this.state = 'loaded';
     this.changed();

@@ -107,6 +107,9 @@ describe('the agent console (demo/agent.html)', () => {
       await session.locator('main[data-role="leader"]').waitFor();
       await session.getByRole('button', { name: 'End session for everyone' }).click();
       await session.locator(`main[data-ended="${room}"]`).waitFor();
+      // The launcher notices (the room page changed: it asks whether the room runs) and says so over the frame.
+      await strip.locator('[part~="ended"]').waitFor();
+      assert.equal(await strip.locator('[part~="share-button"]').count(), 0, 'no invitations into an ended room');
       await strip.locator('[part~="minimise-button"]').click();
       await rooms.locator('[part~="refresh-button"]').click();
       await rooms.locator('tbody tr', { hasText: 'Support desk' }).waitFor();

@@ -21,8 +21,9 @@ document.getElementById('clock-form').addEventListener('submit', async (event) =
       dateStyle: 'medium',
       timeStyle: 'short',
     });
-    status.textContent = `The emulator's clock is now ${now}. Running rooms and analytics are up to date.`;
+    status.textContent = `The emulator's clock is now ${now}.`;
     await Promise.all([rooms?.refresh(), analytics?.refresh()]);
+    status.textContent = `The emulator's clock is now ${now}. Running rooms and analytics are up to date.`;
   } catch (err) {
     status.textContent = `The clock did not move: ${err.message}`;
   } finally {
@@ -30,9 +31,9 @@ document.getElementById('clock-form').addEventListener('submit', async (event) =
   }
 });
 
-// Scheduled: where to find it.
+// Scheduled: where to find it (not a live region: the scheduler announces the scheduling itself).
 document.querySelector('samesurf-scheduler')?.addEventListener('samesurf-created', (event) => {
-  status.textContent =
+  document.getElementById('schedule-hint').textContent =
     `Room ${event.detail.room} is scheduled. It shows in Running rooms from its start time: ` +
     "move the emulator's clock past it to get there now.";
 });

@@ -114,7 +114,10 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
     if (!Number.isInteger(minutes) || minutes < 1)
       return reply(400, { error: '"minutes" must be a whole number ≥ 1.' });
     if (movedS + minutes * 60 > CLOCK_RANGE_S)
-      return reply(400, { error: "That is further than the demo's emulator takes tokens from (7 days): restart it." });
+      return reply(400, {
+        error:
+          "That is further than the demo's emulator takes tokens from (7 days): restart the demo (npm start) to begin again.",
+      });
     const moved = await fetch(`${emulator.url}/__emulator/clock`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

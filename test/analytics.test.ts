@@ -7,6 +7,7 @@ import '../src/agent/analytics.js';
 import type { SameSurfAnalytics } from '../src/agent/samesurf-analytics.js';
 import type { SameSurfErrorDetail } from '../src/index.js';
 import { endRoom, inject, reset } from './helpers/emulator.js';
+import { buttonNames } from './helpers/a11y.js';
 import { api, createByClick, launcher, roomUsers, until } from './helpers/launcher.js';
 
 interface Mounted {
@@ -123,7 +124,7 @@ describe('<samesurf-analytics>', () => {
       await until(() => $(el, 'table[part~="table"]')!.getAttribute('aria-busy') === 'false', 'a page');
     }
     const open = $(el, `tr[data-room="${room}"] [part~="report-button"]`)!;
-    expect(text(open)).to.equal(`Report, Room ${room}`);
+    expect(await buttonNames()).to.include(`Report, Room ${room}`, 'its accessible name, as given to a screen reader');
     open.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, 'samesurf-room-report') !== null, 'the report');

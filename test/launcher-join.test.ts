@@ -73,7 +73,7 @@ describe('<samesurf-launcher mode="join">', () => {
     await click(part(m.el, 'button')!);
     await nextEvent(m.el, 'samesurf-after-show');
     const frame = dialogOf(m.el).querySelector('iframe')!;
-    await until(() => part(m.el, 'loading')!.hidden, 'the room page loaded');
+    await until(() => part(m.el, 'loading')!.hidden === true, 'the room page loaded');
     frame.focus(); // the agent's focus is in the room page, on its "End session" button
     // The room page's own end (its form posts across origins, out of the test's reach): the room ends, and the page
     // in the frame changes, as it does after that form.

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { a11ySnapshot, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { buttonNames } from './helpers/a11y.js';
 import type { CreateRoomResponse } from '../src/index.js';
 import { control, endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
 import {
@@ -25,22 +26,6 @@ const frame = (el: Element) => el.shadowRoot!.querySelector('iframe');
 /** The room page in the dialog has loaded (and run its script: the one that tells the room when the visitor goes). */
 const roomPageLoaded = (el: Parameters<typeof part>[0]) =>
   until(() => part(el, 'loading')?.hidden === true, 'the room page loaded');
-
-interface AXNode {
-  role: string;
-  name: string;
-  children?: AXNode[];
-}
-/** The accessible names of every button on the page, as the browser gives them to assistive technology. */
-async function buttonNames(): Promise<string[]> {
-  const names: string[] = [];
-  const walk = (n: AXNode) => {
-    if (n.role === 'button') names.push(n.name);
-    n.children?.forEach(walk);
-  };
-  walk((await a11ySnapshot({})) as unknown as AXNode);
-  return names;
-}
 
 describe('<samesurf-launcher> minimise and leave', () => {
   beforeEach(reset);

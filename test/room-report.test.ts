@@ -1,6 +1,7 @@
 // <samesurf-room-report> in real Chromium, through the agent portal's proxy (/samesurf-agent/, which wants the cookie
 // agent=signed-in) to the emulator, on a room really joined in the test: its people, timeline and recordings.
 import { expect, fixture } from '@open-wc/testing';
+import { buttonNames } from './helpers/a11y.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/agent/room-report.js';
@@ -80,6 +81,8 @@ describe('<samesurf-room-report>', () => {
     const room = await visitedRoom(1);
     const { el } = await report({ room, recordings: '1' });
     await until(() => $(el, '[part~="play-button"]') !== null, 'the recording');
+    const names = await buttonNames();
+    expect(names).to.include.members(['Play, Recording 1', 'Download, Recording 1'], 'named as a screen reader hears');
     $(el, '[part~="play-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, 'video') !== null, 'the video');

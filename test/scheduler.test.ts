@@ -147,6 +147,17 @@ describe('<samesurf-scheduler>', () => {
     });
   }
 
+  it('fits a line as narrow as 400 % zoom on a laptop (320 CSS pixels): no field sticks out sideways', async () => {
+    const { el } = await scheduler();
+    Object.assign(el.style, { inlineSize: '286px', font: '17px/1.55 system-ui, sans-serif' }); // in a page's padding
+    await el.updateComplete;
+    for (const field of el.shadowRoot!.querySelectorAll('input, select, textarea'))
+      expect(field.getBoundingClientRect().right, field.getAttribute('name') ?? '').to.be.at.most(
+        el.getBoundingClientRect().right + 0.5,
+      );
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
   it('tells any other failure under the form, and keeps what was typed', async () => {
     await inject({ call: 'create', status: 500 });
     const { el, errors } = await scheduler();

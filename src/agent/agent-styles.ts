@@ -90,6 +90,8 @@ export const agentStyles = css`
     padding: 0.35em 0.5em;
     min-block-size: 2.25rem;
     max-inline-size: 100%;
+    /* Padding and border inside that 100%: a full-width field never sticks out of a phone or 400 % zoom line. */
+    box-sizing: border-box;
   }
   label {
     display: grid;

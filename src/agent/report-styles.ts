@@ -6,9 +6,11 @@ export const reportStyles = css`
         font-size: 1em;
         margin: 1.25em 0 0.5em;
       }
+      /* Numbers inside the box: "10." and up no longer hang out of an element without side padding. */
       .timeline {
         margin: 0;
-        padding-inline-start: 1.25em;
+        padding: 0;
+        list-style-position: inside;
       }
       .timeline li {
         margin-block: 0.2em;

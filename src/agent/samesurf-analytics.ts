@@ -246,9 +246,9 @@ export class SameSurfAnalytics extends AgentElement {
       <td role="cell" data-label=${s.columnRecordings} class="num">${r.screenrecordings}</td>
       <td role="cell" data-label=${s.columnRoom} class="num">${r.room}</td>
       <td role="cell">
-        <button class="secondary" part="report-button" type="button" aria-expanded=${
-          this.#open?.room === r.room ? 'true' : 'false'
-        } @click=${() => void this.#openReport(r)}>${s.openReport}<span class="sr-only">, ${label}</span></button>
+        <button class="secondary" part="report-button" type="button" aria-label=${`${s.openReport}, ${label}`}
+          aria-expanded=${this.#open?.room === r.room ? 'true' : 'false'}
+          @click=${() => void this.#openReport(r)}>${s.openReport}</button>
       </td>
     </tr>`;
   }

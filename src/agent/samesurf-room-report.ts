@@ -247,10 +247,10 @@ export class SameSurfRoomReport extends AgentElement {
       <div class="media">${media}</div>
       <div class="actions">
         <button part="play-button" type="button" aria-busy=${r.busy === 'video' ? 'true' : 'false'}
-          @click=${() => void this.#play(i)}>${s.play}<span class="sr-only">, ${label}</span></button>
+          aria-label=${`${s.play}, ${label}`} @click=${() => void this.#play(i)}>${s.play}</button>
         <button class="secondary" part="download-button" type="button"
-          aria-busy=${r.busy === 'download' ? 'true' : 'false'}
-          @click=${() => void this.#download(i)}>${s.download}<span class="sr-only">, ${label}</span></button>
+          aria-busy=${r.busy === 'download' ? 'true' : 'false'} aria-label=${`${s.download}, ${label}`}
+          @click=${() => void this.#download(i)}>${s.download}</button>
       </div>
       <form part="screenshot-form" novalidate aria-label=${`${s.takeScreenshot}, ${label}`}
         @submit=${(e: SubmitEvent) => this.#screenshot(e, i)}>

@@ -159,8 +159,8 @@ export class EmulatorState {
     };
     versions.push(room);
     this.rooms.set(room.room, versions);
-    this.event(room, 'start', room.room, '', '', room.createdAt);
-    if (room.starturl) this.event(room, 'url', room.starturl, '', '', room.createdAt);
+    this.event(room, 'start', room.room, '', '', startedAt(room));
+    if (room.starturl) this.event(room, 'url', room.starturl, '', '', startedAt(room));
     return room;
   }
 
@@ -210,6 +210,9 @@ export class EmulatorState {
     this.event(room, 'end', room.room);
   }
 }
+
+/** When a room starts: a scheduled room at its event time, any other when it is made. */
+export const startedAt = (room: Pick<Room, 'createdAt' | 'schedule'>): number => room.schedule?.at ?? room.createdAt;
 
 /** From the first join to the last leave (or `now` while someone is in); 0 for a room nobody entered. */
 export function durationSeconds(room: Room, now: number): number {

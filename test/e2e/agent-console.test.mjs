@@ -62,7 +62,7 @@ describe('the agent console (demo/agent.html)', () => {
       await scheduler.locator('[part~="submit-button"]').click();
       await scheduler.locator('[part~="result"]').waitFor();
       const room = /\d{9}/.exec(await scheduler.locator('[part~="result"] h3').textContent())[0];
-      await page.locator('#clock-status', { hasText: `Room ${room} is scheduled` }).waitFor();
+      await page.locator('#schedule-hint', { hasText: `Room ${room} is scheduled` }).waitFor();
 
       // 2. Not running yet; once the emulator's clock is past its start, it is.
       await rooms.locator('[part~="refresh-button"]').click();
@@ -70,7 +70,7 @@ describe('the agent console (demo/agent.html)', () => {
       assert.equal(await rooms.locator(`tbody tr[data-room="${room}"]`).count(), 0, 'not before its start');
       await page.locator('#clock-minutes').selectOption('15');
       await page.getByRole('button', { name: 'Move the clock' }).click();
-      await page.locator('#clock-status', { hasText: "The emulator's clock is now" }).waitFor();
+      await page.locator('#clock-status', { hasText: 'Running rooms and analytics are up to date.' }).waitFor();
       const row = rooms.locator(`tbody tr[data-room="${room}"]`);
       await row.waitFor();
       assert.match(await row.textContent(), /Onboarding call with Dana/);
@@ -135,7 +135,14 @@ describe('the agent console (demo/agent.html)', () => {
         'the thumbnail loaded through its short-lived link',
       );
       await page.screenshot({ path: new URL('agent-console.png', ARTIFACTS).pathname, fullPage: true });
-      assert.deepEqual(problems, [], 'no console error and no CSP violation');
+      // The one failed request the browser lists is the launcher's question whether the room still runs, after the room
+      // page changed: find answers 103 (HTTP 409), the room has ended.
+      assert.deepEqual(
+        problems.filter((p) => !/status of 409/.test(p)),
+        [],
+        'no console error and no CSP violation',
+      );
+      assert.equal(problems.length <= 1, true, problems.join(' | '));
     } catch (err) {
       await agent
         .pages()[0]

@@ -128,4 +128,34 @@ describe('emulator: analytics computed from what happened', () => {
     );
     assert.equal((await end(host.html)).status, 404, 'once');
   });
+
+  it('starts a scheduled room at its event time: in runningrooms, analyticsrooms, the timeline and the overview', async () => {
+    await control(ctx.emu, 'reset');
+    let skewMs = 0;
+    const call = async (name: string, body?: unknown) =>
+      post(ctx.emu, name, body, await noneToken('demo-key', Date.now() + skewMs));
+    const before = (await call('analyticsoverview')).body.rooms_today;
+    const at = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000); // ten minutes ahead, on the minute
+    const eventtime = at.toISOString().slice(0, 19);
+    const { room } = (await call('create', { eventtime, timezone: 'UTC', starturl: 'https://example.com/x' })).body;
+    assert.equal((await call('analyticsoverview')).body.rooms_today, before, 'not counted before it starts');
+    await control(ctx.emu, 'clock', { advanceMs: 15 * 60_000 });
+    skewMs += 15 * 60_000;
+    const started = at.toISOString().replace('.000Z', 'Z');
+    const running = (await call('runningrooms', {})).body.rooms.find((r: { room: string }) => r.room === room);
+    assert.equal(running.starttime, started);
+    const listed = (await call('analyticsrooms', {})).body.rooms.find((r: { room: string }) => r.room === room);
+    assert.equal(listed.date, started, 'the same start in analyticsrooms');
+    const events = (await call('roomanalytics', { room })).body.events as { type: string; date: string }[];
+    assert.deepEqual(
+      events.slice(0, 2).map((e) => [e.type, e.date]),
+      [
+        ['start', started],
+        ['url', started],
+      ],
+      'the timeline starts then too',
+    );
+    const overview = (await call('analyticsoverview')).body;
+    assert.ok(overview.rooms_thismonth >= 1 && overview.rooms_total >= 1);
+  });
 });

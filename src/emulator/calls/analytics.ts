@@ -1,5 +1,5 @@
 /** analyticsoverview, analyticsrooms, roomanalytics: computed from what happened in the emulator. */
-import { durationSeconds, type Room } from '../state.js';
+import { durationSeconds, startedAt, type Room } from '../state.js';
 import { iso, ownRoom, page, type CallHandler } from './context.js';
 
 const DAY = 86_400_000;
@@ -40,7 +40,8 @@ function mostPopularHost(rooms: Room[]): string | null {
 export const analyticsoverview: CallHandler<'analyticsoverview'> = (ctx) => {
   const now = ctx.state.now();
   const rooms = ctx.state.roomsOf(ctx.key.subscription);
-  const since = (start: number) => rooms.filter((r) => r.createdAt >= start);
+  // Rooms that have started since `start` (a room scheduled ahead counts once it starts).
+  const since = (start: number) => rooms.filter((r) => startedAt(r) >= start && startedAt(r) <= now);
   const today = since(startOfUtcDay(now));
   const week = since(startOfUtcWeek(now));
   const month = since(startOfUtcMonth(now));
@@ -67,7 +68,7 @@ export const analyticsrooms: CallHandler<'analyticsrooms'> = (ctx) => {
     rooms: page(rooms, ctx.body).map((r) => ({
       room: r.room,
       title: r.title,
-      date: iso(r.createdAt),
+      date: iso(startedAt(r)),
       duration: Math.round(durationSeconds(r, now)),
       screenrecordings: r.recordings.length,
     })),

@@ -2,6 +2,7 @@
 import { parseEventTime } from '../../api/checks.js';
 import { ApiFailure, iso, ownRoom, page, type CallHandler } from './context.js';
 import { eventInstant } from '../../api/event-time.js';
+import { startedAt } from '../state.js';
 
 export const runningrooms: CallHandler<'runningrooms'> = (ctx) => {
   const running = ctx.state.roomsOf(ctx.key.subscription).filter((r) => ctx.state.isRunning(r));
@@ -9,7 +10,7 @@ export const runningrooms: CallHandler<'runningrooms'> = (ctx) => {
     // As the vendor's example has it: the leader link is "publicinvitation" here.
     rooms: page(running, ctx.body).map((r) => ({
       room: r.room,
-      starttime: iso(r.schedule?.at ?? r.createdAt),
+      starttime: iso(startedAt(r)),
       publicinvitation: ctx.roomLink(r, r.leadertoken),
       privateinvitation: ctx.roomLink(r, r.token),
       title: r.title,

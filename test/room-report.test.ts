@@ -64,6 +64,7 @@ describe('<samesurf-room-report>', () => {
     expect(cells[1]).to.equal('Leader');
     expect(cells[3]).to.not.equal('Still in the room');
     expect(cells[4]).to.match(/^\d+:\d\d$/);
+    expect(cells[5]).to.equal('Unknown', 'a loopback address has no city: said, not a blank cell');
     const events = $$(el, '[part~="timeline"] li').map(text);
     expect(events.some((e) => e.endsWith('The room started'))).to.equal(true, events.join(' | '));
     expect(events.some((e) => e.includes('Went to https://example.com/pricing'))).to.equal(true);

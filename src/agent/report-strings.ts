@@ -15,6 +15,8 @@ interface ReportStrings {
   columnJoined: string;
   columnLeft: string;
   stillIn: string;
+  /** A person's location when the API knows none (an address it cannot place). */
+  placeUnknown: string;
   columnDuration: string;
   columnLocation: string;
   noPeople: string;
@@ -58,6 +60,7 @@ export const REPORT_STRINGS: Readonly<Record<BuiltInLanguage, ReportStrings>> = 
     columnJoined: 'Joined',
     columnLeft: 'Left',
     stillIn: 'Still in the room',
+    placeUnknown: 'Unknown',
     columnDuration: 'Time in the room',
     columnLocation: 'Location',
     noPeople: 'Nobody has joined this room.',
@@ -94,6 +97,7 @@ export const REPORT_STRINGS: Readonly<Record<BuiltInLanguage, ReportStrings>> = 
     columnJoined: 'Beigetreten',
     columnLeft: 'Gegangen',
     stillIn: 'Noch im Raum',
+    placeUnknown: 'Unbekannt',
     columnDuration: 'Zeit im Raum',
     columnLocation: 'Ort',
     noPeople: 'Niemand ist diesem Raum beigetreten.',
@@ -130,6 +134,7 @@ export const REPORT_STRINGS: Readonly<Record<BuiltInLanguage, ReportStrings>> = 
     columnJoined: 'Entró',
     columnLeft: 'Salió',
     stillIn: 'Sigue en la sala',
+    placeUnknown: 'Desconocida',
     columnDuration: 'Tiempo en la sala',
     columnLocation: 'Ubicación',
     noPeople: 'Nadie ha entrado en esta sala.',

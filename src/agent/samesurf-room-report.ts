@@ -216,7 +216,7 @@ export class SameSurfRoomReport extends AgentElement {
         ${u.leftat ? html`<time datetime=${u.leftat}>${dateTime(u.leftat, lang)}</time>` : s.stillIn}
       </td>
       <td role="cell" data-label=${s.columnDuration} class="num">${elapsed(ran)}</td>
-      <td role="cell" data-label=${s.columnLocation}>${place}</td>
+      <td role="cell" data-label=${s.columnLocation}>${place || html`<span class="muted">${s.placeUnknown}</span>`}</td>
     </tr>`;
   }
 

@@ -11,6 +11,8 @@ import type { LauncherStrings } from './strings.js';
 export class DialogView {
   #copyState: '' | 'copied' | 'failed' = '';
   #timer?: ReturnType<typeof setTimeout>;
+  /** The ended layer was showing at the last update: focus is moved once, as it appears. */
+  #endedShown = false;
 
   /**
    * @param ahead True for the page's launcher readied ahead of intent (see launch.ts seen()): its dialog is rendered
@@ -20,7 +22,17 @@ export class DialogView {
     private readonly launch: LaunchController,
     private readonly requestUpdate: () => void,
     private readonly ahead: () => boolean,
+    private readonly root: () => ShadowRoot | null,
   ) {}
+
+  hostUpdated(): void {
+    const { ended } = this.launch;
+    // Focus left inside the room page, which the ended layer now covers, comes back to the dialog.
+    const root = ended && !this.#endedShown ? this.root() : null;
+    if (root?.activeElement instanceof HTMLIFrameElement)
+      root.querySelector<HTMLElement>('[part~="start-new-button"], [part~="leave-button"]')?.focus();
+    this.#endedShown = ended;
+  }
 
   /** Copies the guest link, from the clipboard API or, without its permission, from the selected field. */
   #copy = async (e: Event) => {
@@ -98,7 +110,8 @@ export class DialogView {
         // A new room is only this launcher's to make in room mode (invite and join modes enter a given room).
         c.config?.mode === 'room'
           ? html`<button class="secondary" part="start-new-button" type="button" ?disabled=${c.busy}
-              aria-busy=${c.busy ? 'true' : 'false'} @click=${c.startNew}>${c.busy ? s.busy : s.startNew}</button>`
+              aria-busy=${c.busy ? 'true' : 'false'} @click=${() => void c.launch()}
+              >${c.busy ? s.busy : s.startNew}</button>`
           : nothing
       }
     </div>`;

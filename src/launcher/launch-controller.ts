@@ -11,7 +11,7 @@ import { LiveRegions } from './live-regions.js';
 import { ModalController } from './modal-controller.js';
 import { RoomCheck } from './room-check.js';
 import { RoomFrame } from './room-frame.js';
-import { RoomTab } from './room-tab.js';
+import { linkForTab, RoomTab } from './room-tab.js';
 import { forgetInvitation, loadInvitation, saveInvitation, type Invitation } from './saved-invitation.js';
 import { freshInvitationLink, preload, reportConfigProblem, reusable, startSession } from './start-session.js';
 import type { LauncherStrings } from './strings.js';
@@ -217,7 +217,7 @@ export class LaunchController implements ReactiveController {
       }
       this.invitation = result.invitation;
       this.#starting = config.openIn !== 'tab'; // until the dialog opens (show()): never "live" on the way
-      if (!this.#starting) return this.#openInTab(tab, this.#linkForTab(), s);
+      if (!this.#starting) return this.#openInTab(tab, linkForTab(this.invitation!, this.#linkUsed), s);
       await this.show();
       return true;
     } catch (err) {
@@ -241,18 +241,8 @@ export class LaunchController implements ReactiveController {
       if (this.modal.isOpen) this.live.sayInDialog(this.io.strings().roomEndedNow);
       else this.#forgetEnded();
       this.host.requestUpdate();
-      // Focus left inside the room page, which the ended layer now covers, comes back to the dialog.
-      void this.host.updateComplete.then(() => {
-        if (this.host.shadowRoot?.activeElement instanceof HTMLIFrameElement)
-          this.io.dialog()?.querySelector<HTMLElement>('[part~="start-new-button"], [part~="leave-button"]')?.focus();
-      });
     });
   }
-
-  /** Starts a new room from the dialog that said the last one had ended. */
-  startNew = (): void => {
-    void this.launch();
-  };
 
   /** Drops an ended session once its dialog has closed: the next click starts afresh. */
   #forgetEnded(): void {
@@ -346,7 +336,7 @@ export class LaunchController implements ReactiveController {
       await this.modal.close();
     }
     const s = this.io.strings();
-    let link = this.#linkForTab();
+    let link = linkForTab(this.invitation!, this.#linkUsed);
     if (!link) {
       try {
         link = await freshInvitationLink(config);
@@ -359,11 +349,9 @@ export class LaunchController implements ReactiveController {
     return this.#openInTab(tab, link, s);
   }
 
-  /** A link for a tab that still works: the room's rejoin (leader) link, or none in invite mode (spent). */
-  #linkForTab(): string | undefined {
-    const inv = this.invitation!;
-    if (!this.#spent && !this.room.link) return inv.link;
-    return inv.mode === 'invite' ? undefined : inv.rejoinLink;
+  /** The invitation's own link was loaded once, or is in the frame now: a tab gets another (see linkForTab). */
+  get #linkUsed(): boolean {
+    return this.#spent || Boolean(this.room.link);
   }
 
   #openInTab(tab: Window | null, link: string | undefined, s: LauncherStrings): boolean {

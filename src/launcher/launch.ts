@@ -63,6 +63,7 @@ export function attach(host: LaunchHost, secretProperty: () => boolean): [Launch
     c,
     () => host.requestUpdate(),
     () => readied?.deref() === host,
+    () => host.shadowRoot,
   );
   host.addController(view);
   return [c, view];

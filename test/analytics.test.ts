@@ -1,30 +1,15 @@
 // <samesurf-analytics> in real Chromium, through the agent portal's proxy (/samesurf-agent/, which wants the cookie
 // agent=signed-in) to the emulator, on rooms really made (and one really joined) in the test.
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { html } from 'lit';
 import '../src/agent/analytics.js';
 import type { SameSurfAnalytics } from '../src/agent/samesurf-analytics.js';
-import type { SameSurfErrorDetail } from '../src/index.js';
+import { mountAgent } from './helpers/agent.js';
 import { endRoom, inject, reset } from './helpers/emulator.js';
 import { buttonNames } from './helpers/a11y.js';
 import { api, createByClick, launcher, roomUsers, until } from './helpers/launcher.js';
 
-interface Mounted {
-  el: SameSurfAnalytics;
-  errors: SameSurfErrorDetail[];
-}
-
-async function analytics(attrs: Record<string, string> = {}): Promise<Mounted> {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement('samesurf-analytics');
-  const errors: SameSurfErrorDetail[] = [];
-  el.addEventListener('samesurf-error', (e) => errors.push(e.detail));
-  for (const [k, v] of Object.entries({ 'api-base': '/samesurf-agent', ...attrs })) el.setAttribute(k, v);
-  host.append(el);
-  await el.updateComplete;
-  return { el, errors };
-}
+const analytics = (attrs: Record<string, string> = {}) => mountAgent('samesurf-analytics', attrs);
 
 const $ = <T extends Element = HTMLElement>(el: SameSurfAnalytics, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);

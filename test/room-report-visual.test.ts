@@ -9,7 +9,8 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { html } from 'lit';
 import '../src/agent/room-report.js';
-import { control, endRoom, inject, reset } from './helpers/emulator.js';
+import { control, endRoom, inject } from './helpers/emulator.js';
+import { agentScreenshotHooks } from './helpers/agent.js';
 import { until } from './helpers/launcher.js';
 
 const ROOM = '318204775';
@@ -52,15 +53,7 @@ const VIEWPORTS = [
 ] as const;
 
 describe('<samesurf-room-report> looks', () => {
-  beforeEach(async () => {
-    document.cookie = 'agent=signed-in; path=/';
-    await reset();
-  });
-  afterEach(async () => {
-    document.cookie = 'agent=; path=/; max-age=0';
-    await emulateMedia({ colorScheme: 'light' });
-    await setViewport({ width: 800, height: 600 });
-  });
+  agentScreenshotHooks();
 
   for (const [width, height] of VIEWPORTS)
     for (const scheme of ['light', 'dark'] as const)

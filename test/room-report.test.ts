@@ -6,29 +6,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../src/agent/room-report.js';
 import type { SameSurfRoomReport } from '../src/agent/samesurf-room-report.js';
-import type { SameSurfErrorDetail } from '../src/index.js';
+import { mountAgent, signIn, signOut } from './helpers/agent.js';
 import { endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
 import { createByClick, launcher, roomUsers, until } from './helpers/launcher.js';
 import { pause } from './helpers/prefetch.js';
 
-const signIn = () => (document.cookie = 'agent=signed-in; path=/');
-const signOut = () => (document.cookie = 'agent=; path=/; max-age=0');
-
-interface Mounted {
-  el: SameSurfRoomReport;
-  errors: SameSurfErrorDetail[];
-}
-
-async function report(attrs: Record<string, string>): Promise<Mounted> {
-  const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const el = document.createElement('samesurf-room-report');
-  const errors: SameSurfErrorDetail[] = [];
-  el.addEventListener('samesurf-error', (e) => errors.push(e.detail));
-  for (const [k, v] of Object.entries({ 'api-base': '/samesurf-agent', ...attrs })) el.setAttribute(k, v);
-  host.append(el);
-  await el.updateComplete;
-  return { el, errors };
-}
+const report = (attrs: Record<string, string>) => mountAgent('samesurf-room-report', attrs);
 
 const $ = <T extends Element = HTMLElement>(el: SameSurfRoomReport, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);

@@ -10,7 +10,8 @@ import { visualDiff } from '@web/test-runner-visual-regression';
 import { html } from 'lit';
 import '../src/agent/rooms.js';
 import type { SameSurfRooms } from '../src/agent/samesurf-rooms.js';
-import { control, inject, reset } from './helpers/emulator.js';
+import { agentScreenshotHooks } from './helpers/agent.js';
+import { control, inject } from './helpers/emulator.js';
 import { base, until } from './helpers/launcher.js';
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
@@ -60,17 +61,9 @@ async function arrange(state: (typeof STATES)[number]): Promise<SameSurfRooms> {
 
 describe('<samesurf-rooms> looks', () => {
   const realNow = Date.now;
-  beforeEach(async () => {
-    Date.now = () => NOW;
-    document.cookie = 'agent=signed-in; path=/';
-    await reset();
-  });
-  afterEach(async () => {
-    Date.now = realNow;
-    document.cookie = 'agent=; path=/; max-age=0';
-    await emulateMedia({ colorScheme: 'light' });
-    await setViewport({ width: 800, height: 600 });
-  });
+  agentScreenshotHooks();
+  beforeEach(() => (Date.now = () => NOW));
+  afterEach(() => (Date.now = realNow));
 
   for (const [width, height] of VIEWPORTS)
     for (const scheme of ['light', 'dark'] as const)

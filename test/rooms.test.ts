@@ -7,12 +7,10 @@ import '../src/agent/rooms.js';
 import type { SameSurfRooms } from '../src/agent/samesurf-rooms.js';
 import type { SameSurfLauncher } from '../src/index.js';
 import type { SameSurfErrorDetail } from '../src/index.js';
+import { signIn, signOut } from './helpers/agent.js';
 import { endRoom, inject, requestCounts, reset } from './helpers/emulator.js';
 import { api, apiBase, base, nextEvent, roomUsers, until } from './helpers/launcher.js';
 import { pause } from './helpers/prefetch.js';
-
-const signIn = () => (document.cookie = 'agent=signed-in; path=/');
-const signOut = () => (document.cookie = 'agent=; path=/; max-age=0');
 
 interface Mounted {
   el: SameSurfRooms;

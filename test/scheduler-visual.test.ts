@@ -8,7 +8,8 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { html } from 'lit';
 import '../src/agent/scheduler.js';
-import { inject, reset } from './helpers/emulator.js';
+import { inject } from './helpers/emulator.js';
+import { agentScreenshotHooks } from './helpers/agent.js';
 import { until } from './helpers/launcher.js';
 
 const VIEWPORTS = [
@@ -17,15 +18,7 @@ const VIEWPORTS = [
 ] as const;
 
 describe('<samesurf-scheduler> looks', () => {
-  beforeEach(async () => {
-    document.cookie = 'agent=signed-in; path=/';
-    await reset();
-  });
-  afterEach(async () => {
-    document.cookie = 'agent=; path=/; max-age=0';
-    await emulateMedia({ colorScheme: 'light' });
-    await setViewport({ width: 800, height: 600 });
-  });
+  agentScreenshotHooks();
 
   for (const [width, height] of VIEWPORTS)
     for (const scheme of ['light', 'dark'] as const)

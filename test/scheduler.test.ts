@@ -1,29 +1,15 @@
 // <samesurf-scheduler> in real Chromium, through the agent portal's proxy (/samesurf-agent/, which wants the cookie
 // agent=signed-in) to the emulator: rooms really scheduled, the API's own validation errors on their fields.
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { html } from 'lit';
 import '../src/agent/scheduler.js';
 import type { SameSurfScheduler } from '../src/agent/samesurf-scheduler.js';
-import type { CreateRoomResponse, SameSurfErrorDetail } from '../src/index.js';
+import type { CreateRoomResponse } from '../src/index.js';
+import { mountAgent } from './helpers/agent.js';
 import { inject, requestCounts, reset } from './helpers/emulator.js';
 import { api, nextEvent, until } from './helpers/launcher.js';
 
-interface Mounted {
-  el: SameSurfScheduler;
-  errors: SameSurfErrorDetail[];
-}
-
-async function scheduler(attrs: Record<string, string> = {}, lang = 'en'): Promise<Mounted> {
-  const host = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
-  const el = document.createElement('samesurf-scheduler');
-  const errors: SameSurfErrorDetail[] = [];
-  el.addEventListener('samesurf-error', (e) => errors.push(e.detail));
-  for (const [k, v] of Object.entries({ 'api-base': '/samesurf-agent', ...attrs })) el.setAttribute(k, v);
-  host.append(el);
-  await el.updateComplete;
-  return { el, errors };
-}
+const scheduler = (attrs: Record<string, string> = {}, lang = 'en') => mountAgent('samesurf-scheduler', attrs, lang);
 
 const $ = <T extends Element = HTMLElement>(el: SameSurfScheduler, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);

@@ -101,8 +101,9 @@ export async function startDemo({ port = 8000, emulatorPort = 8787, host = '127.
       res
         .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
         .end(JSON.stringify(body));
-    if (req.method !== 'POST' || !/^application\/json\b/.test(req.headers['content-type'] ?? ''))
-      return reply(405, { error: 'POST a JSON body.' });
+    if (req.method !== 'POST') return reply(405, { error: 'POST a JSON body.' });
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+      return reply(415, { error: 'The body must be JSON (Content-Type: application/json).' });
     let minutes;
     try {
       let body = '';

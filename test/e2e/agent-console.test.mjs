@@ -160,4 +160,15 @@ describe('the agent console (demo/agent.html)', () => {
       await visitor.close();
     }
   });
+
+  it("the demo's clock control takes only a JSON POST with whole minutes (another site's form cannot move it)", async () => {
+    const post = (body, type = 'application/json') =>
+      fetch(`${demo.url}/demo/emulator-clock`, { method: 'POST', headers: { 'Content-Type': type }, body });
+    assert.equal((await fetch(`${demo.url}/demo/emulator-clock`)).status, 405);
+    assert.equal((await post('minutes=5', 'application/x-www-form-urlencoded')).status, 415);
+    assert.equal((await post('{"minutes":5}', 'text/plain')).status, 415, 'a no-preflight type');
+    for (const body of ['null', '[5]', '{"minutes":"5"}', '{"minutes":0.5}', '{"minutes":-1}', 'x'.repeat(5000)])
+      assert.equal((await post(body)).status, 400, body.slice(0, 20));
+    assert.equal((await post('{"minutes":20000}')).status, 400, 'past the 7 days the emulator takes tokens from');
+  });
 });
